@@ -40,6 +40,7 @@ from nanokit.model import (
     SocialAccount,
     StatusChange,
     Tier,
+    Workspace,
 )
 from nanokit.money import Money, MoneyRange
 
@@ -81,5 +82,6 @@ __all__ = [
     "StatusChange",
     "Tier",
     "ValidationError",
+    "Workspace",
     "__version__",
 ]

@@ -37,6 +37,7 @@ from nanokit.model.enums import (
 )
 from nanokit.model.influencer import Contact, Influencer, MediaKit, QuotedRate, SocialAccount
 from nanokit.model.interaction import VALUED_KINDS, Interaction
+from nanokit.model.workspace import Workspace
 
 __all__ = [
     "ALLOWED_MOVES",
@@ -73,4 +74,5 @@ __all__ = [
     "SocialAccount",
     "StatusChange",
     "Tier",
+    "Workspace",
 ]
