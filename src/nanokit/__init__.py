@@ -43,10 +43,24 @@ from nanokit.model import (
     Workspace,
 )
 from nanokit.money import Money, MoneyRange
+from nanokit.serialization import (
+    SCHEMA,
+    dump_document,
+    dump_jsonl,
+    dump_records,
+    from_dict,
+    from_json,
+    iter_jsonl,
+    iter_records,
+    load_document,
+    to_dict,
+    to_json,
+)
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "SCHEMA",
     "Audience",
     "Campaign",
     "CampaignObjective",
@@ -84,4 +98,14 @@ __all__ = [
     "ValidationError",
     "Workspace",
     "__version__",
+    "dump_document",
+    "dump_jsonl",
+    "dump_records",
+    "from_dict",
+    "from_json",
+    "iter_jsonl",
+    "iter_records",
+    "load_document",
+    "to_dict",
+    "to_json",
 ]

@@ -128,9 +128,11 @@ def _join_path(prefix: str | None, path: str | None) -> str | None:
         return prefix
     if path.startswith("$"):
         return prefix + path[1:] if prefix != "$" else path
-    if "." in path and not path.startswith(("[", ".")):
-        # A "Class.field" path raised by direct construction: keep only the field.
-        path = path.rsplit(".", 1)[1]
+    head, dot, rest = path.partition(".")
+    if dot and rest and head[:1].isupper() and head.isidentifier():
+        # A "Class.field" (or "Class.field[2].at") path raised by direct construction:
+        # drop the class name, keep the rest.
+        path = rest
     separator = "" if path.startswith(("[", ".")) else "."
     return f"{prefix}{separator}{path}"
 
