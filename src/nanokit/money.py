@@ -8,7 +8,8 @@ Rules, in one place:
   multiplication are exact; if an exact result would need more than
   [`MAX_DIGITS`][nanokit.money.MAX_DIGITS] digits, a `ValidationError` is raised instead of
   rounding. Division is the one operation that cannot always be exact: it rounds to
-  [`DIVISION_DIGITS`][nanokit.money.DIVISION_DIGITS] significant digits (banker's rounding).
+  [`DIVISION_DIGITS`][nanokit.money.DIVISION_DIGITS] significant digits and at most
+  `MAX_PLACES` decimal places (banker's rounding).
 * Amounts are bounded so hostile input cannot blow up time or memory: the absolute value is
   below [`MAX_AMOUNT`][nanokit.money.MAX_AMOUNT], at most `MAX_PLACES` decimal places and
   `MAX_DIGITS` significant digits. More decimal places than a currency's minor unit (say
@@ -157,6 +158,15 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     return number
 
 
+_SMALLEST = Decimal(1).scaleb(-MAX_PLACES)
+
+
+def _exponent(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite numbers have an int exponent
+    return exponent
+
+
 def _too_large(value: object) -> str:
     return f"{value} is too large: the absolute value must be below {MAX_AMOUNT:f}"
 
@@ -284,7 +294,10 @@ class Money:
         number = _factor(divisor, "divided")
         if number == 0:
             raise ValidationError(f"cannot divide {self} by zero", path="divisor")
-        return Money(_DIVIDE.divide(self.amount, number), self.currency)
+        quotient = _DIVIDE.divide(self.amount, number)
+        if -_exponent(quotient) > MAX_PLACES:  # e.g. 0.01 / 3: keep at most MAX_PLACES places
+            quotient = quotient.quantize(_SMALLEST, context=_DIVIDE)
+        return Money(quotient, self.currency)
 
     def ratio(self, other: Money) -> Decimal:
         """Return `self / other` as a `Decimal` (both in one currency).

@@ -46,6 +46,10 @@ class Workspace:
     Examples:
         >>> Workspace().problems()
         []
+        >>> from nanokit import Compensation, Deal
+        >>> ws = Workspace(deals=[Deal("d-1", "c-1", "i-1", Compensation())])
+        >>> ws.deal("d-1").status.value, ws.influencer("i-1"), ws.campaign("c-1")
+        ('proposed', None, None)
     """
 
     influencers: tuple[Influencer, ...] = attrs.field(
