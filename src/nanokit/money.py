@@ -203,11 +203,18 @@ def _exact(operation: str, left: Decimal, right: Decimal) -> Decimal:
         ) from None
 
 
+_MAX_FACTOR = 10**18  # counts up to MAX_COUNT (10**15) and beyond are valid factors
+
+
 def _factor(value: object, operation: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise TypeError(
             f"Money can only be {operation} by an int or a Decimal, not {type(value).__name__}"
         )
+    if isinstance(value, int):
+        if abs(value) > _MAX_FACTOR:
+            raise ValidationError(f"{value} is too large a factor (at most 10**18)", path="factor")
+        return Decimal(value)
     return to_decimal(value, what="factor")
 
 

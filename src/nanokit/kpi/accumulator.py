@@ -50,8 +50,8 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Final
 
+from nanokit._args import influencers_arg, instance_arg, instances_arg
 from nanokit.exceptions import CurrencyMismatchError, ValidationError
-from nanokit.kpi._args import influencers_arg, instance_arg, instances_arg
 from nanokit.kpi._provenance import RANK, WEAKEST
 from nanokit.kpi.definitions import DEFAULT, EngagementDefinition
 from nanokit.kpi.emv import RateCard

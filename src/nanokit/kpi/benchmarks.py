@@ -25,13 +25,12 @@ from typing import Any, Final
 
 import attrs
 
+from nanokit._args import instance_arg, rate_arg, tier_arg
 from nanokit.exceptions import ValidationError
-from nanokit.kpi._args import instance_arg, rate_arg
 from nanokit.kpi.definitions import EngagementDefinition
 from nanokit.kpi.engagement import Engagement
 from nanokit.model import _checks as c
 from nanokit.model.enums import Platform, Tier
-from nanokit.policy._args import tier_arg
 
 __all__ = [
     "BENCHMARKS",

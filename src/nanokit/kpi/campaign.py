@@ -42,8 +42,8 @@ from decimal import Decimal
 
 import attrs
 
+from nanokit._args import influencers_arg, instance_arg, instances_arg
 from nanokit.exceptions import ValidationError
-from nanokit.kpi._args import influencers_arg, instance_arg, instances_arg
 from nanokit.kpi.accumulator import Grouping, KpiAccumulator
 from nanokit.kpi.definitions import DEFAULT, Aggregate, EngagementDefinition
 from nanokit.kpi.emv import RateCard

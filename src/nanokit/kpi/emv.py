@@ -19,8 +19,8 @@ from typing import Any, Final
 
 import attrs
 
+from nanokit._args import count_arg
 from nanokit.exceptions import CurrencyMismatchError, ValidationError
-from nanokit.kpi._args import count_arg, multiply
 from nanokit.model import _checks as c
 from nanokit.model.enums import InteractionFamily, InteractionKind
 from nanokit.money import Money
@@ -82,7 +82,7 @@ class RatePrice:
         """
         number = count_arg(count, "count")
         # Divide first (as Money divides), so only amounts the size of the result are made.
-        return multiply(self.price / self.per, number)
+        return self.price / self.per * number
 
 
 def _check_prices(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

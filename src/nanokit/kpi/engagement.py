@@ -42,8 +42,8 @@ from typing import Final
 
 import attrs
 
+from nanokit._args import instance_arg
 from nanokit.exceptions import ValidationError
-from nanokit.kpi._args import instance_arg
 from nanokit.kpi._provenance import RANK, WEAKEST, weakest
 from nanokit.kpi.definitions import DEFAULT, Aggregate, EngagementBase, EngagementDefinition
 from nanokit.model import _checks as c

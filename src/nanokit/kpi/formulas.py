@@ -35,8 +35,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from nanokit._args import count_arg, money_arg
 from nanokit.exceptions import CurrencyMismatchError
-from nanokit.kpi._args import count_arg, divide, money_arg
 from nanokit.money import Money
 
 __all__ = [
@@ -68,7 +68,7 @@ def _cost_per(cost: object, count: object, name: str) -> Money | None:
     number = count_arg(count, name)
     if number == 0:
         return None
-    return divide(amount, number)
+    return amount / number
 
 
 def engagement_rate(engagements: int, base: int) -> float | None:
@@ -268,7 +268,7 @@ def cpm(cost: Money, impressions: int) -> Money | None:
     if number == 0:
         return None
     # Divide first, so only amounts the size of the result are made.
-    return divide(amount, number) * _PER_MILLE
+    return amount / number * _PER_MILLE
 
 
 def cost_per_click(cost: Money, clicks: int) -> Money | None:

@@ -39,9 +39,9 @@ from typing import Final
 
 import attrs
 
+from nanokit._args import instance_arg
 from nanokit.exceptions import CurrencyMismatchError, ValidationError
 from nanokit.kpi import formulas as f
-from nanokit.kpi._args import instance_arg
 from nanokit.kpi.emv import EarnedMediaValue, RateCard, earned_media_value
 from nanokit.kpi.engagement import Engagement
 from nanokit.model import _checks as c

@@ -23,12 +23,12 @@ from typing import Final
 
 import attrs
 
+from nanokit._args import aware_arg, instance_arg, instances_arg
 from nanokit.exceptions import ValidationError
 from nanokit.model.campaign import Campaign, Deliverable
 from nanokit.model.deal import Deal
 from nanokit.model.enums import ContentFormat, DealStatus, InteractionFamily, InteractionKind
 from nanokit.model.interaction import Interaction
-from nanokit.policy._args import aware_arg, instance_arg, instances_arg
 
 __all__ = [
     "FORMAT_KINDS",

@@ -38,13 +38,13 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from nanokit._args import aware_arg, instances_arg
 from nanokit.exceptions import ValidationError
 from nanokit.model import _checks as c
 from nanokit.model.deal import Deal
 from nanokit.model.enums import DealStatus, Direction, InteractionFamily, InteractionKind
 from nanokit.model.influencer import Influencer
 from nanokit.model.interaction import Interaction
-from nanokit.policy._args import aware_arg, instances_arg
 
 __all__ = [
     "AWAITING_ANSWER",

@@ -20,13 +20,13 @@ from typing import Any, Final
 
 import attrs
 
+from nanokit._args import instance_arg
 from nanokit.exceptions import ValidationError
 from nanokit.model import _checks as c
 from nanokit.model.campaign import Campaign
 from nanokit.model.deal import Deal
 from nanokit.model.enums import InteractionFamily
 from nanokit.model.interaction import Interaction
-from nanokit.policy._args import instance_arg
 
 __all__ = [
     "FTC",

@@ -30,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from nanokit._args import aware_arg, instance_arg, instances_arg
 from nanokit.exceptions import ValidationError
 from nanokit.model import _checks as c
 from nanokit.model.deal import Compensation, Deal, ProductGift
@@ -37,7 +38,6 @@ from nanokit.model.enums import ContentFormat, DealStatus, Platform, Tier
 from nanokit.model.influencer import Influencer
 from nanokit.policy import pay as _pay
 from nanokit.policy import tiers
-from nanokit.policy._args import aware_arg, instance_arg, instances_arg
 
 __all__ = [
     "DEFAULT",

@@ -28,6 +28,7 @@ from typing import Any, Final
 
 import attrs
 
+from nanokit._args import count_arg, instance_arg, tier_arg
 from nanokit.exceptions import CurrencyMismatchError, ValidationError
 from nanokit.model import _checks as c
 from nanokit.model.audience import Audience
@@ -35,7 +36,6 @@ from nanokit.model.deal import Compensation
 from nanokit.model.enums import ContentFormat, InteractionKind, Platform, Provenance, Tier
 from nanokit.money import Money, MoneyRange
 from nanokit.policy import tiers
-from nanokit.policy._args import count_arg, instance_arg, tier_arg
 
 __all__ = [
     "HYPEAUDITOR_2026_BENCHMARKS",

@@ -24,12 +24,12 @@ from typing import Any, Final
 
 import attrs
 
+from nanokit._args import count_arg, instance_arg, tier_arg
 from nanokit.exceptions import ValidationError
 from nanokit.model import _checks as c
 from nanokit.model.audience import Audience
 from nanokit.model.enums import Platform, Tier
 from nanokit.model.influencer import Influencer, SocialAccount
-from nanokit.policy._args import count_arg, instance_arg, tier_arg
 
 __all__ = [
     "HYPEAUDITOR",
