@@ -409,7 +409,4 @@ def _number(value: KpiValue) -> Decimal | float | int | None:
 
 
 def _rank_key(row: InfluencerRow, kpi: Kpi) -> tuple[bool, Decimal | float | int, str]:
-    value = _number(row.report.value(kpi))
-    if value is None:
-        return (True, 0, row.influencer_id)
-    return (False, value if kpi.lower_is_better else -value, row.influencer_id)
+    return (*row.report.sort_key(kpi), row.influencer_id)

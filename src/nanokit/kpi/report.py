@@ -373,6 +373,34 @@ class KpiReport:
         wanted = _kpi_arg(kpi)
         return _GETTERS[wanted](self)
 
+    def sort_key(self, kpi: Kpi | str) -> tuple[bool, Decimal | float | int]:
+        """A key that sorts reports best first by `kpi`, undefined values last.
+
+        Costs ([`Kpi.lower_is_better`][nanokit.Kpi]) sort smallest first, everything else
+        largest first. Add your own tie-break (an id) after it for a deterministic order.
+
+        Args:
+            kpi: A `Kpi` or its value, such as `"roi"`.
+
+        Returns:
+            `(undefined, value)`, where `value` is negated for KPIs where more is better.
+
+        Raises:
+            ValidationError: For an unknown KPI name.
+
+        Examples:
+            >>> cheap = KpiReport.from_totals(KpiTotals(clicks=9), Engagement("nanokit", rate=None))
+            >>> none = KpiReport.from_totals(KpiTotals(), Engagement("nanokit", rate=None))
+            >>> [r.totals.clicks for r in sorted([none, cheap], key=lambda r: r.sort_key("clicks"))]
+            [9, 0]
+        """
+        wanted = _kpi_arg(kpi)
+        value = _GETTERS[wanted](self)
+        number = value.amount if isinstance(value, Money) else value
+        if number is None:
+            return (True, 0)
+        return (False, number if wanted.lower_is_better else -number)
+
 
 def _kpi_arg(value: object, name: str = "kpi") -> Kpi:
     if isinstance(value, Kpi):
