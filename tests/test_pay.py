@@ -35,7 +35,7 @@ from nanokit.policy.pay import (
     PayPolicy,
     RateBenchmarks,
     assess_offer,
-    engagement_rate,
+    audience_engagement_rate,
     fair_pay_range,
     suggest_rate,
 )
@@ -364,9 +364,9 @@ def audience(followers: int, **figures: object) -> Audience:
 
 def test_engagement_rate_follows_the_benchmark_formula() -> None:
     maya = audience(8_000, avg_likes=633, avg_comments=47, avg_saves=90)
-    assert engagement_rate(maya) == Decimal("0.085")
+    assert audience_engagement_rate(maya) == Decimal("0.085")
     saves = RateBenchmarks("s", "a test", "instagram", nano="0.1", counted=["like", "save"])
-    assert engagement_rate(maya, benchmarks=saves) == Decimal("0.090375")
+    assert audience_engagement_rate(maya, benchmarks=saves) == Decimal("0.090375")
     assert saves.formula == "(likes + saves) / followers"
 
 
@@ -379,7 +379,7 @@ def test_engagement_rate_follows_the_benchmark_formula() -> None:
     ],
 )
 def test_unknown_averages_make_the_rate_unavailable_not_zero(figures: dict[str, object]) -> None:
-    assert engagement_rate(audience(8_000, **figures)) is None
+    assert audience_engagement_rate(audience(8_000, **figures)) is None
     suggestion = suggest_rate(audience(8_000, **figures))
     assert suggestion.engagement_rate is None
     assert suggestion.position is None

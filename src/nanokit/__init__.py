@@ -1,15 +1,59 @@
 """nanokit: a typed, exact model of nano-influencer marketing.
 
-Entities and money come from `nanokit.model` and `nanokit.money`; JSON in and out from
-`nanokit.serialization`.
+Everything a tool needs, in one import:
+
+* the nouns ([`nanokit.model`][nanokit.model]): `Influencer`, `Audience`, `Campaign`,
+  `Deal`, `Interaction`, `Workspace`, their value objects and enums, and
+  [`Money`][nanokit.Money];
+* the verbs ([`nanokit.policy`][nanokit.policy]): tiers, fair pay, loyalty, relationship
+  care, posting cadence and disclosure;
+* the measures ([`nanokit.kpi`][nanokit.kpi]): KPI formulas, engagement-rate definitions,
+  benchmarks, campaign reports and streaming accumulators;
+* the edges ([`nanokit.serialization`][nanokit.serialization]): dicts, JSON, JSON Lines and
+  `nanokit/1` documents; and the `nanokit` command ([`nanokit.cli`][nanokit.cli]).
 
 Examples:
     >>> import nanokit
     >>> nanokit.Money("20") * 3
     Money('60', 'USD')
+    >>> nanokit.classify_tier(8_000).value
+    'nano'
+    >>> str(nanokit.fair_pay_range("nano", posts=3))
+    '$60.00 - $600.00'
+    >>> nanokit.roi(nanokit.Money("1080"), nanokit.Money("225"))
+    Decimal('3.8')
 """
 
 from nanokit.exceptions import CurrencyMismatchError, DealStateError, NanokitError, ValidationError
+from nanokit.kpi import (
+    Benchmark,
+    BenchmarkComparison,
+    CampaignReport,
+    EarnedMediaValue,
+    Engagement,
+    EngagementDefinition,
+    InfluencerRow,
+    KpiAccumulator,
+    KpiReport,
+    KpiTotals,
+    PostMetrics,
+    RateCard,
+    RatePrice,
+    campaign_report,
+    click_through_rate,
+    compare_to_benchmark,
+    conversion_rate,
+    cost_per_acquisition,
+    cost_per_click,
+    cost_per_engagement,
+    cost_per_post,
+    cpm,
+    earned_media_value,
+    engagement_rate,
+    measure_engagement,
+    roas,
+    roi,
+)
 from nanokit.model import (
     Audience,
     Campaign,
@@ -43,6 +87,38 @@ from nanokit.model import (
     Workspace,
 )
 from nanokit.money import Money, MoneyRange
+from nanokit.policy import (
+    CompensationAdvice,
+    DisclosureCheck,
+    DisclosurePolicy,
+    FormatMultiplier,
+    LoyaltyPolicy,
+    LoyaltyStage,
+    LoyaltyStanding,
+    MediaKitCheck,
+    MissedPost,
+    OfferAssessment,
+    OfferVerdict,
+    PayPolicy,
+    RateBenchmarks,
+    RateSuggestion,
+    RelationshipSummary,
+    TierScheme,
+    assess_offer,
+    check_disclosure,
+    classify_tier,
+    disclosure_required,
+    expected_posts,
+    fair_pay_range,
+    first_dibs,
+    loyalty_standing,
+    missed_posts,
+    recommend_compensation,
+    relationship_summary,
+    stale_media_kits,
+    suggest_rate,
+    unanswered_pitches,
+)
 from nanokit.serialization import (
     SCHEMA,
     dump_document,
@@ -60,13 +136,16 @@ from nanokit.serialization import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
-    "SCHEMA",
     "Audience",
+    "Benchmark",
+    "BenchmarkComparison",
     "Campaign",
     "CampaignObjective",
+    "CampaignReport",
     "Channel",
     "Commission",
     "Compensation",
+    "CompensationAdvice",
     "Contact",
     "ContentFormat",
     "CurrencyMismatchError",
@@ -76,36 +155,90 @@ __all__ = [
     "Deliverable",
     "Demographics",
     "Direction",
+    "DisclosureCheck",
+    "DisclosurePolicy",
+    "EarnedMediaValue",
+    "Engagement",
+    "EngagementDefinition",
     "Fee",
+    "FormatMultiplier",
     "Influencer",
+    "InfluencerRow",
     "Interaction",
     "InteractionFamily",
     "InteractionKind",
     "Kpi",
+    "KpiAccumulator",
+    "KpiReport",
     "KpiTarget",
+    "KpiTotals",
+    "LoyaltyPolicy",
+    "LoyaltyStage",
+    "LoyaltyStanding",
     "MediaKind",
     "MediaKit",
+    "MediaKitCheck",
+    "MissedPost",
     "Money",
     "MoneyRange",
     "NanokitError",
+    "OfferAssessment",
+    "OfferVerdict",
+    "PayPolicy",
     "Platform",
+    "PostMetrics",
     "ProductGift",
     "Provenance",
     "QuotedRate",
+    "RateBenchmarks",
+    "RateCard",
+    "RatePrice",
+    "RateSuggestion",
+    "RelationshipSummary",
+    "SCHEMA",
     "SocialAccount",
     "StatusChange",
     "Tier",
+    "TierScheme",
     "ValidationError",
     "Workspace",
     "__version__",
+    "assess_offer",
+    "campaign_report",
+    "check_disclosure",
+    "classify_tier",
+    "click_through_rate",
+    "compare_to_benchmark",
+    "conversion_rate",
+    "cost_per_acquisition",
+    "cost_per_click",
+    "cost_per_engagement",
+    "cost_per_post",
+    "cpm",
+    "disclosure_required",
     "dump_document",
     "dump_jsonl",
     "dump_records",
+    "earned_media_value",
+    "engagement_rate",
+    "expected_posts",
+    "fair_pay_range",
+    "first_dibs",
     "from_dict",
     "from_json",
     "iter_jsonl",
     "iter_records",
     "load_document",
+    "loyalty_standing",
+    "measure_engagement",
+    "missed_posts",
+    "recommend_compensation",
+    "relationship_summary",
+    "roas",
+    "roi",
+    "stale_media_kits",
+    "suggest_rate",
     "to_dict",
     "to_json",
+    "unanswered_pitches",
 ]

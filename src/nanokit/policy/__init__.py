@@ -58,7 +58,7 @@ from nanokit.policy.pay import (
     RateBenchmarks,
     RateSuggestion,
     assess_offer,
-    engagement_rate,
+    audience_engagement_rate,
     fair_pay_range,
     suggest_rate,
 )
@@ -89,7 +89,7 @@ __all__ = [
     "classify_tier",
     "disclosure",
     "disclosure_required",
-    "engagement_rate",
+    "audience_engagement_rate",
     "expected_posts",
     "fair_pay_range",
     "first_dibs",

@@ -51,7 +51,7 @@ __all__ = [
     "RateBenchmarks",
     "RateSuggestion",
     "assess_offer",
-    "engagement_rate",
+    "audience_engagement_rate",
     "fair_pay_range",
     "suggest_rate",
 ]
@@ -776,7 +776,7 @@ HYPEAUDITOR_2026_BENCHMARKS: Final = RateBenchmarks(
 (likes + comments) / followers."""
 
 
-def engagement_rate(
+def audience_engagement_rate(
     audience: Audience, *, benchmarks: RateBenchmarks = INBEAT_BENCHMARKS
 ) -> Decimal | None:
     """The account's engagement rate by the benchmarks' formula, or `None` when unavailable.
@@ -800,9 +800,9 @@ def engagement_rate(
         >>> from datetime import datetime, timezone
         >>> from nanokit import Audience
         >>> at = datetime(2026, 5, 1, tzinfo=timezone.utc)
-        >>> engagement_rate(Audience("instagram", 8_000, at, avg_likes=633, avg_comments=47))
+        >>> audience_engagement_rate(Audience("instagram", 8_000, at, avg_likes=633, avg_comments=47))
         Decimal('0.085')
-        >>> engagement_rate(Audience("instagram", 8_000, at, avg_comments=47)) is None
+        >>> audience_engagement_rate(Audience("instagram", 8_000, at, avg_comments=47)) is None
         True
     """
     audience = instance_arg(audience, Audience, "audience")
@@ -890,7 +890,7 @@ def suggest_rate(
 ) -> RateSuggestion:
     """A per-post rate inside the tier's fair range, placed by engagement against a benchmark.
 
-    The formula, with `ER` the account's [`engagement_rate`][nanokit.policy.pay.engagement_rate],
+    The formula, with `ER` the account's [`audience_engagement_rate`][nanokit.policy.pay.audience_engagement_rate],
     `B` its tier's benchmark and `k` the benchmarks' `top_ratio` (2 by default):
 
         position = min(ER / (k x B), 1)
@@ -953,7 +953,7 @@ def suggest_rate(
         )
         + "."
     ]
-    rate_value = engagement_rate(audience, benchmarks=benchmarks)
+    rate_value = audience_engagement_rate(audience, benchmarks=benchmarks)
     benchmark = benchmarks.for_tier(tier) if audience.platform is benchmarks.platform else None
     position: Decimal | None = None
     if rate_value is None:
