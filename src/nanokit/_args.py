@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from enum import Enum
 from typing import TypeVar
 
 from nanokit.exceptions import ValidationError
@@ -19,6 +20,7 @@ from nanokit.model.influencer import Influencer
 from nanokit.money import Money
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 
 def count_arg(value: object, name: str, *, minimum: int = 0) -> int:
@@ -47,19 +49,22 @@ def aware_arg(value: object, name: str) -> dt.datetime:
     return value
 
 
-def tier_arg(value: object, name: str = "tier") -> Tier:
-    """Return `value` as a `Tier` (its string value is accepted)."""
-    if isinstance(value, Tier):
+def enum_arg(kind: type[E], value: object, name: str) -> E:
+    """Return `value` as a member of `kind`; the member's string value is accepted."""
+    if isinstance(value, kind):
         return value
     if isinstance(value, str):
         try:
-            return Tier(value)
+            return kind(value)
         except ValueError:
             pass
-    allowed = ", ".join(repr(tier.value) for tier in Tier)
-    raise ValidationError(
-        f"expected a Tier or one of {allowed}; got {c.describe(value)}", path=name
-    )
+    allowed = ", ".join(repr(member.value) for member in kind)
+    raise ValidationError(f"expected one of {allowed}; got {c.describe(value)}", path=name)
+
+
+def tier_arg(value: object, name: str = "tier") -> Tier:
+    """Return `value` as a `Tier` (its string value is accepted)."""
+    return enum_arg(Tier, value, name)
 
 
 def instances_arg(values: Iterable[object], kind: type[T], name: str) -> list[T]:

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Final
 
-from nanokit._args import influencers_arg, instance_arg, instances_arg
+from nanokit._args import enum_arg, influencers_arg, instance_arg, instances_arg
 from nanokit.exceptions import CurrencyMismatchError, ValidationError
 from nanokit.kpi._provenance import RANK, WEAKEST
 from nanokit.kpi.definitions import DEFAULT, EngagementDefinition
@@ -188,15 +188,7 @@ class _Cell:
 
 
 def _to_grouping(value: object) -> Grouping:
-    if isinstance(value, Grouping):
-        return value
-    if isinstance(value, str):
-        try:
-            return Grouping(value)
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(member.value) for member in Grouping)
-    raise ValidationError(f"expected one of {allowed}; got {c.describe(value)}", path="group_by")
+    return enum_arg(Grouping, value, "group_by")
 
 
 class KpiAccumulator:

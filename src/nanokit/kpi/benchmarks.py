@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import attrs
 
-from nanokit._args import instance_arg, rate_arg, tier_arg
+from nanokit._args import enum_arg, instance_arg, rate_arg, tier_arg
 from nanokit.exceptions import ValidationError
 from nanokit.kpi.definitions import EngagementDefinition
 from nanokit.kpi.engagement import Engagement
@@ -331,17 +331,7 @@ def benchmarks_for(tier: Tier | str, platform: Platform | str | None) -> list[Be
 
 
 def _platform_arg(value: object) -> Platform | None:
-    if value is None or isinstance(value, Platform):
-        return value
-    if isinstance(value, str):
-        try:
-            return Platform(value)
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(member.value) for member in Platform)
-    raise ValidationError(
-        f"expected one of {allowed} or None; got {c.describe(value)}", path="platform"
-    )
+    return None if value is None else enum_arg(Platform, value, "platform")
 
 
 def compare_to_benchmark(

@@ -39,8 +39,8 @@ from typing import Final
 
 import attrs
 
-from nanokit._args import instance_arg
-from nanokit.exceptions import CurrencyMismatchError, ValidationError
+from nanokit._args import enum_arg, instance_arg
+from nanokit.exceptions import CurrencyMismatchError
 from nanokit.kpi import formulas as f
 from nanokit.kpi.emv import EarnedMediaValue, RateCard, earned_media_value
 from nanokit.kpi.engagement import Engagement
@@ -403,15 +403,7 @@ class KpiReport:
 
 
 def _kpi_arg(value: object, name: str = "kpi") -> Kpi:
-    if isinstance(value, Kpi):
-        return value
-    if isinstance(value, str):
-        try:
-            return Kpi(value)
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(kpi.value) for kpi in Kpi)
-    raise ValidationError(f"expected one of {allowed}; got {c.describe(value)}", path=name)
+    return enum_arg(Kpi, value, name)
 
 
 def _emv_total(report: KpiReport) -> Money | None:

@@ -28,7 +28,7 @@ from typing import Any, Final
 
 import attrs
 
-from nanokit._args import count_arg, instance_arg, tier_arg
+from nanokit._args import count_arg, enum_arg, instance_arg, tier_arg
 from nanokit.exceptions import CurrencyMismatchError, ValidationError
 from nanokit.model import _checks as c
 from nanokit.model.audience import Audience
@@ -352,15 +352,7 @@ INBEAT_WITH_FORMATS: Final = attrs.evolve(
 
 
 def _format_arg(value: object, name: str = "content_format") -> ContentFormat:
-    if isinstance(value, ContentFormat):
-        return value
-    if isinstance(value, str):
-        try:
-            return ContentFormat(value)
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(member.value) for member in ContentFormat)
-    raise ValidationError(f"expected one of {allowed}; got {c.describe(value)}", path=name)
+    return enum_arg(ContentFormat, value, name)
 
 
 def fair_pay_range(
