@@ -1,7 +1,9 @@
 """Rendering KPI reports for the command line: table, JSON, CSV and HTML (private).
 
 Only `nanokit.cli` imports this module. Every user-supplied string that reaches HTML is
-escaped; every CSV cell that a spreadsheet could read as a formula is neutralised.
+escaped; every CSV cell that a spreadsheet could read as a formula is neutralised; text for
+a terminal shows control characters and bidirectional controls as escapes (`\x1b`,
+`\u202e`), so a name cannot move the cursor, clear the screen or reorder a line.
 """
 
 from __future__ import annotations
@@ -136,8 +138,32 @@ def _total_cells(view: ReportView) -> list[str]:
 
 
 # -- table ------------------------------------------------------------------------------------
+# C0 and C1 controls, DEL, the line and paragraph separators and the bidirectional controls.
+_INVISIBLE: Final = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
+
+
+def visible(text: str) -> str:
+    """`text` for a terminal: control and bidirectional characters written as escapes."""
+    return text.translate(_INVISIBLE)
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]) -> str:
-    """Aligned columns: text to the left, numbers to the right."""
+    """Aligned columns: text to the left, numbers to the right; control characters escaped."""
+    headers = [visible(header) for header in headers]
+    rows = [[visible(cell) for cell in row] for row in rows]
     widths = [len(header) for header in headers]
     for row in rows:
         for index, cell in enumerate(row):
@@ -160,11 +186,11 @@ def render_table(view: ReportView) -> str:
     rows = [_cells(view, row) for row in view.rows]
     rows.append(_total_cells(view))
     head = (
-        f"{view.title}\n"
+        f"{visible(view.title)}\n"
         f"one row per {view.group_by}, ranked by {view.rank_by.value}; "
         f"engagement rate: {view.definition}\n"
     )
-    notes = "".join(f"note: {note}\n" for note in view.notes)
+    notes = "".join(f"note: {visible(note)}\n" for note in view.notes)
     return head + table([column.header for column in COLUMNS], rows, numeric) + notes
 
 
@@ -204,10 +230,11 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 def _is_number(text: str) -> bool:
     try:
-        Decimal(text)
+        number = Decimal(text)
     except ArithmeticError:
         return False
-    return text.strip() == text and text.lower() not in ("nan", "-nan", "inf", "-inf")
+    # Decimal also reads "+Infinity", "-sNaN" and "-1_000": none is a plain number.
+    return number.is_finite() and text.strip() == text and "_" not in text
 
 
 def safe_cell(text: str) -> str:
@@ -220,9 +247,29 @@ def safe_cell(text: str) -> str:
     return text
 
 
+class _CsvRows:
+    """Rows of CSV ending with `\n`, in which a cell holding a carriage return is quoted.
+
+    The csv module quotes only a cell holding a character of its line terminator: with
+    `\n` alone, a bare `\r` would be written unquoted, and a spreadsheet would start a new
+    row there (where `=...` would run as a formula). Each row is written with `\r\n`,
+    whose `\r\n` at the end is then replaced by `\n`.
+    """
+
+    def __init__(self) -> None:
+        self._row = io.StringIO()
+        self._writer = csv.writer(self._row, lineterminator="\r\n")
+        self.lines: list[str] = []
+
+    def writerow(self, cells: Sequence[str]) -> None:
+        self._row.seek(0)
+        self._row.truncate()
+        self._writer.writerow(cells)
+        self.lines.append(self._row.getvalue()[:-2] + "\n")
+
+
 def render_csv(view: ReportView) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _CsvRows()
     writer.writerow([column.key for column in COLUMNS] + ["currency", "estimated"])
     for row in [*view.rows, view.total]:
         cells = [safe_cell(raw(column.get(row))) for column in COLUMNS]
@@ -231,7 +278,7 @@ def render_csv(view: ReportView) -> str:
         cost = row.report.totals.cost
         currency = cost.currency if cost is not None else row.report.totals.revenue.currency
         writer.writerow([*cells, currency, "yes" if row.report.estimated else "no"])
-    return buffer.getvalue()
+    return "".join(writer.lines)
 
 
 # -- HTML -------------------------------------------------------------------------------------
@@ -242,12 +289,15 @@ _CHARTS: Final = (
 )
 
 _STYLE: Final = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem;
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.25rem;
        color: #1d2330; background: #fff; }
 h1 { font-size: 1.5rem; margin-bottom: .25rem; }
 p.meta { color: #555; margin-top: 0; }
-table { border-collapse: collapse; font-size: .85rem; margin: 1rem 0 2rem; }
-th, td { padding: .35rem .6rem; border-bottom: 1px solid #dde1ea; white-space: nowrap; }
+table { border-collapse: collapse; font-size: .8rem; margin: 1rem 0 2rem; display: block;
+        max-width: 100%; overflow-x: auto; }
+th, td { padding: .3rem .4rem; border-bottom: 1px solid #dde1ea; white-space: nowrap; }
+td:nth-child(3) { white-space: normal; min-width: 7rem; max-width: 14rem;
+                  overflow-wrap: break-word; }
 th { background: #f3f5f9; text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: 600; border-top: 2px solid #1d2330; }
@@ -269,28 +319,39 @@ def _bar_chart(title: str, kpi: Kpi, unit: str, rows: Sequence[ReportRow]) -> st
     bar_height, gap, label_width, bar_width, value_width = 18, 6, 180, 260, 90
     height = max(1, len(values)) * (bar_height + gap) + gap
     width = label_width + bar_width + value_width
-    largest = max((abs(v) for _, v, _ in values if v is not None), default=0.0) or 1.0
+    numbers = [number for _, number, _ in values if number is not None]
+    # One scale from the most negative value to the largest: negative bars grow leftwards
+    # from a zero line, so a loss never looks like a gain of the same size.
+    low = min([0.0, *numbers])
+    span = (max([0.0, *numbers]) - low) or 1.0
+    zero = label_width + -low / span * bar_width
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-label="{html.escape(title)}">'
     ]
+    if low < 0:
+        parts.append(
+            f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{height}" stroke="#1d2330" '
+            'stroke-width="1"/>'
+        )
     for index, (label, number, text) in enumerate(values):
         y = gap + index * (bar_height + gap)
-        short = label if len(label) <= 26 else label[:25] + "\u2026"
+        short = label if len(label) <= 24 else label[:23] + "\u2026"
         parts.append(
             f'<text x="{label_width - 8}" y="{y + bar_height - 5}" text-anchor="end">'
             f"{html.escape(short)}</text>"
         )
-        length = 0.0 if number is None else abs(number) / largest * bar_width
-        colour = "#c0392b" if number is not None and number < 0 else "#3b6fd8"
+        length = 0.0 if number is None else abs(number) / span * bar_width
+        negative = number is not None and number < 0
+        colour = "#c0392b" if negative else "#3b6fd8"
+        left = zero - length if negative else zero
         parts.append(
-            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
+            f'<rect x="{left:.1f}" y="{y}" width="{length:.1f}" height="{bar_height}" '
             f'fill="{colour}"><title>{html.escape(label)}: {html.escape(text)}</title></rect>'
         )
-        parts.append(
-            f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height - 5}">'
-            f"{html.escape(text)}</text>"
-        )
+        # The value sits right of the bar; a negative bar's value sits right of the zero line.
+        text_x = zero + 6 if negative else zero + length + 6
+        parts.append(f'<text x="{text_x:.1f}" y="{y + bar_height - 5}">{html.escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

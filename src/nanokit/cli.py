@@ -21,20 +21,21 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import datetime as dt
 import io
-import json
+import math
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, cast
 
 import nanokit
 from nanokit import demo as demo_data
-from nanokit._render import RENDERERS, ReportRow, ReportView, table
+from nanokit._render import RENDERERS, ReportRow, ReportView, table, visible
 from nanokit.exceptions import NanokitError, ValidationError
 from nanokit.kpi.accumulator import KpiAccumulator
 from nanokit.kpi.definitions import DEFINITIONS, definition_named
@@ -47,9 +48,12 @@ from nanokit.serialization import (
     RECORD_TYPES,
     Record,
     from_dict,
+    from_json,
     iter_records,
+    load_document,
     read_document,
     write_document,
+    write_jsonl,
     write_records,
     write_text,
 )
@@ -102,6 +106,21 @@ def _amount(text: str) -> Decimal:
     if not number.is_finite() or number < 0:
         raise argparse.ArgumentTypeError(f"expected an amount of at least 0, got {text!r}")
     return number
+
+
+_MAX_DAYS: Final = 36_500  # a grace period of a century is already more than anyone means
+
+
+def _days(text: str) -> float:
+    try:
+        days = float(text)
+    except ValueError:
+        days = math.nan
+    if not (math.isfinite(days) and 0 <= days <= _MAX_DAYS):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of days from 0 to {_MAX_DAYS:,} such as 2 or 0.5, got {text!r}"
+        )
+    return days
 
 
 def _moment(text: str) -> dt.datetime:
@@ -217,6 +236,85 @@ def _records(path: Path, progress: _Progress) -> Iterator[Record]:
             yield record
 
 
+def _rejected(number: int, raw: bytes, error: ValidationError) -> dict[str, object]:
+    """One entry of a rejects file: the line's number, why it was refused, and the line itself.
+
+    The line is kept exactly, without its final `\n`: as `"text"` when it is UTF-8, else
+    as `"base64"` (its bytes, base64-encoded), so nothing is lost either way.
+    """
+    body = raw[:-1] if raw.endswith(b"\n") else raw
+    reason = "; ".join(str(ValidationError(p.message, path=p.path)) for p in error.errors)
+    # A message quoting an unpaired surrogate from the input must not stop the rejects file.
+    reason = reason.encode("utf-8", "backslashreplace").decode("utf-8")
+    entry: dict[str, object] = {"line": number, "reason": reason}
+    try:
+        entry["text"] = body.decode("utf-8")
+    except UnicodeDecodeError:
+        entry["base64"] = base64.b64encode(body).decode("ascii")
+    return entry
+
+
+def _skip_invalid(path: Path, rejects: Path, sink: _Sink, progress: _Progress) -> int:
+    """Stream a JSON Lines log into `sink`, writing each bad line to `rejects` (atomically).
+
+    Returns:
+        How many lines were rejected.
+    """
+    accepted = 0
+    waiting: list[dict[str, object]] = []
+    with path.open("rb") as handle:
+        lines = _NumberedLines(handle)
+
+        def reject(error: ValidationError) -> None:
+            number = lines.line if error.line is None else error.line
+            assert number == lines.line  # iter_records reports a line before reading on
+            waiting.append(_rejected(number, lines.raw, error))
+
+        def entries() -> Iterator[dict[str, object]]:
+            nonlocal accepted
+            for record in iter_records(lines, on_error=reject):
+                accepted += 1
+                progress.tick()
+                sink.take(record)
+                if waiting:
+                    yield from waiting
+                    waiting.clear()
+            yield from waiting
+            waiting.clear()
+
+        try:
+            rejected = write_jsonl(rejects, entries())
+        finally:
+            progress.done()
+    blank = f", {lines.blank:,} blank" if lines.blank else ""
+    sys.stderr.write(
+        f"nanokit: {lines.line:,} lines read, {accepted:,} accepted, {rejected:,} rejected"
+        f"{blank} -> {rejects}\n"
+    )
+    return rejected
+
+
+def _rejects_path(args: argparse.Namespace, path: Path) -> Path | None:
+    """Where `report --skip-invalid` writes rejected lines, or `None` without the flag."""
+    if not args.skip_invalid:
+        if args.rejects is not None:
+            raise UsageError("--rejects names the file of --skip-invalid: add --skip-invalid")
+        return None
+    if _kind(path) == "document":
+        raise UsageError(
+            f"{path}: --skip-invalid reads a .jsonl log line by line; a .json document is "
+            f"read whole: run 'nanokit validate {path}' to list its problems"
+        )
+    rejects = Path(args.rejects) if args.rejects is not None else Path(f"{path}.rejects.jsonl")
+    taken = {path.resolve(): "the input"}
+    if args.output is not None:
+        taken[Path(args.output).resolve()] = "the --output file"
+    clash = taken.get(rejects.resolve())
+    if clash is not None:
+        raise UsageError(f"{rejects}: the rejects file cannot be {clash}; pick another --rejects")
+    return rejects
+
+
 def _load_workspace(path_text: str, quiet: bool) -> Workspace:
     path = _require_file(path_text)
     if _kind(path) == "document":
@@ -271,7 +369,7 @@ def _loyalty_text(workspace: Workspace, now: dt.datetime) -> str:
     for place, influencer in enumerate(ranked, start=1):
         standing = loyalty.loyalty_standing(influencer.id, workspace.deals, as_of=now)
         if standing.cash_due:
-            due.append(f"- {influencer.id} ({influencer.name}): {standing.reason}")
+            due.append(visible(f"- {influencer.id} ({influencer.name}): {standing.reason}"))
         rows.append(
             [
                 str(place),
@@ -400,8 +498,13 @@ def _view(
 
 def _cmd_report(args: argparse.Namespace, out: IO[str]) -> int:
     path = _require_file(args.path)
+    rejects = _rejects_path(args, path)
+    rejected = 0
     if _kind(path) == "document":
         sink = _workspace_sink(read_document(path), args.by, args.campaign)
+    elif rejects is not None:
+        sink = _Sink(args.by, args.campaign)
+        rejected = _skip_invalid(path, rejects, sink, _Progress(not args.quiet))
     else:
         sink = _Sink(args.by, args.campaign)
         progress = _Progress(not args.quiet)
@@ -410,13 +513,22 @@ def _cmd_report(args: argparse.Namespace, out: IO[str]) -> int:
                 sink.take(record)
         finally:
             progress.done()
-    view = _view(
-        sink,
-        group_by=args.by,
-        rank_by=nanokit.Kpi(args.rank_by),
-        definition_name=args.definition,
-        source=str(path),
-    )
+    try:
+        view = _view(
+            sink,
+            group_by=args.by,
+            rank_by=nanokit.Kpi(args.rank_by),
+            definition_name=args.definition,
+            source=str(path),
+        )
+    except ValidationError as error:
+        if not rejected:
+            raise
+        # The good lines may lean on a rejected one (interactions of a rejected deal, say).
+        raise ValidationError(
+            f"{error.message}; it may be among the {rejected:,} rejected line(s) in {rejects}",
+            path=error.path,
+        ) from None
     out.write(RENDERERS[args.format](view))
     return EXIT_OK
 
@@ -527,22 +639,25 @@ def _validate_document(
     path: Path, note: Callable[[ValidationError], None], *, strict: bool
 ) -> int:
     """Check every record of a document separately, so every problem is found."""
-
     try:
-        data = json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        # The loader words the syntax error with its line and column.
-        try:
-            read_document(path)
-        except ValidationError as error:
-            note(error)
+        # nanokit's strict reader: invalid JSON, bytes that are not UTF-8, NaN, numbers with
+        # thousands of digits and deep nesting are refused with their place; an object that
+        # holds a key twice is kept, flagged, for the checks below to report.
+        data: Any = from_json(path.read_bytes(), cast(Any, Any))
+    except ValidationError as error:
+        note(error)
         return 0
     if not isinstance(data, dict):
         note(ValidationError("expected a JSON object holding a nanokit/1 document", path="$"))
         return 0
+    if type(data) is not dict:  # a key written twice at the top: the loader names it
+        try:
+            load_document(data)
+        except ValidationError as error:
+            note(error)
     known = {"schema", *_COLLECTIONS}
     try:
-        nanokit.load_document({"schema": data.get("schema")})
+        load_document({"schema": data.get("schema")})
     except ValidationError as error:
         note(error)
     for key in data:
@@ -585,7 +700,9 @@ def _validate_stream(
     seen: dict[str, set[str]] = {tag: set() for tag in RECORD_TYPES}
     tags = {cls: tag for tag, cls in RECORD_TYPES.items()}
     pending: list[tuple[int, str, str, str]] = []  # line, field, tag, id
+    prune_at = _PRUNE_AT
     starts: dict[str, dt.date] = {}
+    early: list[tuple[int, str, dt.datetime]] = []  # line, campaign id, time: campaign unseen
     records = 0
     with path.open("rb") as handle:
         numbered = _NumberedLines(handle)
@@ -608,36 +725,54 @@ def _validate_stream(
                 pending.append((line, "influencer_id", "influencer", record.influencer_id))
                 if record.campaign_id is not None:
                     start = starts.get(record.campaign_id)
-                    if start is not None and record.occurred_at.date() < start:
-                        note(
-                            ValidationError(
-                                f"{record.occurred_at.isoformat()} is before campaign "
-                                f"{record.campaign_id!r} starts ({start.isoformat()})",
-                                path="$.occurred_at",
-                                line=line,
-                            )
-                        )
+                    if start is None:  # the campaign may come later in the log
+                        early.append((line, record.campaign_id, record.occurred_at))
+                    elif record.occurred_at.date() < start:
+                        note(_before_start(line, record.campaign_id, record.occurred_at, start))
                     pending.append((line, "campaign_id", "campaign", record.campaign_id))
                 if record.deal_id is not None:
                     pending.append((line, "deal_id", "deal", record.deal_id))
-            if len(pending) > 10_000:
+            if len(pending) > prune_at:  # keep only references still unresolved
                 pending = [item for item in pending if item[3] not in seen[item[2]]]
+                prune_at = max(_PRUNE_AT, 2 * len(pending))
     for line, field, tag, ident in pending:
         if ident not in seen[tag]:
             note(ValidationError(f"unknown {tag} {ident!r}", path=f"$.{field}", line=line))
+    for line, campaign_id, moment in early:
+        start = starts.get(campaign_id)
+        if start is not None and moment.date() < start:
+            note(_before_start(line, campaign_id, moment, start))
     return records
 
 
+_PRUNE_AT: Final = 10_000  # unresolved references kept before pruning the resolved ones
+
+
+def _before_start(
+    line: int, campaign_id: str, moment: dt.datetime, start: dt.date
+) -> ValidationError:
+    return ValidationError(
+        f"{moment.isoformat()} is before campaign {campaign_id!r} starts ({start.isoformat()})",
+        path="$.occurred_at",
+        line=line,
+    )
+
+
 class _NumberedLines:
-    """Iterate a file's lines while remembering the number of the last one."""
+    """Iterate a file's lines while remembering the last one, its number and the blank ones."""
 
     def __init__(self, lines: Any) -> None:
         self._lines = lines
         self.line = 0
+        self.raw = b""
+        self.blank = 0
 
     def __iter__(self) -> Iterator[bytes]:
         for raw in self._lines:
             self.line += 1
+            self.raw = raw
+            if not raw.strip():
+                self.blank += 1
             yield raw
 
 
@@ -759,6 +894,18 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="table (default), json, csv, or a self-contained html page with charts",
     )
+    report.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="on a .jsonl log, skip bad lines instead of stopping at the first one; each "
+        "rejected line goes, unchanged, with its number and reason, to the rejects file",
+    )
+    report.add_argument(
+        "--rejects",
+        metavar="FILE",
+        help="where --skip-invalid writes the rejected lines, as JSON Lines (default: "
+        "INPUT.rejects.jsonl; written atomically, even when nothing is rejected)",
+    )
     _add_output(report)
 
     tier = _command(
@@ -840,7 +987,7 @@ def build_parser() -> argparse.ArgumentParser:
     ghosts.add_argument("--now", type=_moment, help="the time to judge at (default: now, UTC)")
     ghosts.add_argument(
         "--grace-days",
-        type=float,
+        type=_days,
         default=care.DEFAULT_GRACE.total_seconds() / 86400,
         help="days a pitch may wait for an answer (default: 2)",
     )

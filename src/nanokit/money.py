@@ -122,12 +122,12 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
             raise ValidationError(_too_large(value), path=what)
         number = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip()
-        if len(text) > _MAX_TEXT:
+        if len(value) > _MAX_TEXT:  # spaces count too: nothing that long is read at all
             raise ValidationError(
-                f"a number written with {len(text)} characters is refused (at most {_MAX_TEXT})",
+                f"a number written with {len(value)} characters is refused (at most {_MAX_TEXT})",
                 path=what,
             )
+        text = value.strip()
         if "_" in text or not text:
             raise ValidationError(
                 f"expected a decimal number such as '20.50', got {value!r}", path=what
@@ -140,7 +140,8 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
             ) from None
     else:
         raise ValidationError(
-            f"expected a number as int, str or Decimal, got {type(value).__name__} {value!r}",
+            f"expected a number as int, str or Decimal, got {type(value).__name__} "
+            f"{_shown(value)}",
             path=what,
         )
     if not number.is_finite():
@@ -151,10 +152,13 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     assert isinstance(exponent, int)  # finite numbers have an int exponent
     if -exponent > MAX_PLACES:
         raise ValidationError(
-            f"{number} has {-exponent} decimal places; at most {MAX_PLACES} are kept", path=what
+            f"{_shown(number)} has {-exponent:,} decimal places; at most {MAX_PLACES} are kept",
+            path=what,
         )
     if len(number.as_tuple().digits) > MAX_DIGITS:
-        raise ValidationError(f"{number} has more than {MAX_DIGITS} significant digits", path=what)
+        raise ValidationError(
+            f"{_shown(number)} has more than {MAX_DIGITS} significant digits", path=what
+        )
     return number
 
 
@@ -168,7 +172,23 @@ def _exponent(number: Decimal) -> int:
 
 
 def _too_large(value: object) -> str:
-    return f"{value} is too large: the absolute value must be below {MAX_AMOUNT:f}"
+    shown = value if isinstance(value, str) else _shown(value)  # text is at most 128 characters
+    return f"{shown} is too large: the absolute value must be below {MAX_AMOUNT:f}"
+
+
+def _shown(value: object) -> str:
+    """`value` for an error message, at most 60 characters: hostile input is not echoed whole.
+
+    A whole number too long to print (Python refuses to turn one of over 4,300 digits into
+    text) is described by its size instead.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 192:
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    try:
+        text = repr(value) if isinstance(value, str) else str(value)
+    except ValueError:  # a container holding a whole number too long to print
+        return f"a {type(value).__name__} that cannot be shown"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _check_currency(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -180,7 +200,8 @@ def _check_currency(_instance: object, attribute: attrs.Attribute[str], value: o
         and value.isupper()
     ):
         raise ValidationError(
-            f"expected an ISO 4217 code of three capital letters such as 'USD', got {value!r}",
+            "expected an ISO 4217 code of three capital letters such as 'USD', "
+            f"got {_shown(value)}",
             path=f"Money.{attribute.name}",
         )
 
@@ -213,7 +234,9 @@ def _factor(value: object, operation: str) -> Decimal:
         )
     if isinstance(value, int):
         if abs(value) > _MAX_FACTOR:
-            raise ValidationError(f"{value} is too large a factor (at most 10**18)", path="factor")
+            raise ValidationError(
+                f"{_shown(value)} is too large a factor (at most 10**18)", path="factor"
+            )
         return Decimal(value)
     return to_decimal(value, what="factor")
 

@@ -46,11 +46,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import importlib
 import json
 import math
 import os
 import re
 import secrets
+import sys
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -75,7 +77,9 @@ from dateutil.parser import isoparse
 
 from nanokit.exceptions import NanokitError, ValidationError
 from nanokit.model import Campaign, Deal, Influencer, Interaction, Shares, Workspace
+from nanokit.model import _checks as _c
 from nanokit.model import enums as _enums
+from nanokit.model.interaction import VALUED_KINDS
 from nanokit.money import Money, to_decimal
 
 __all__ = [
@@ -209,7 +213,38 @@ def _parse(source: str | bytes, line: int | None = None) -> Any:
         raise ValidationError("invalid JSON: it nests too deeply to be read", line=line) from None
     except ValueError as error:  # NaN/Infinity, or an integer with too many digits
         reason = str(error).split("; use sys.set_int_max_str_digits", 1)[0]
-        raise ValidationError(f"invalid JSON: {reason}", line=line) from None
+        where = _refused_number_at(text, line)
+        raise ValidationError(f"invalid JSON{where}: {reason}", line=line) from None
+
+
+# A JSON string (skipped whole), or a number or a NaN/Infinity literal outside strings.
+_TOKEN: Final = re.compile(
+    r'"[^"\\]*(?:\\.[^"\\]*)*"|(NaN|-?Infinity|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)'
+)
+
+
+def _refused_number_at(text: str, line: int | None) -> str:
+    """Where the number the decoder refused is: `" at line 3, column 17"`, or `""`.
+
+    Only called once the decoder has failed, so reading well-formed JSON costs nothing.
+    """
+    limit = sys.get_int_max_str_digits()
+    for match in _TOKEN.finditer(text):
+        token = match.group(1)
+        if token is None:
+            continue
+        digits = token.lstrip("-")
+        if (
+            token[-1] == "N"
+            or token[-1] == "y"
+            or (limit and digits.isdigit() and len(digits) > limit)
+        ):
+            start = match.start(1)
+            column = start - text.rfind("\n", 0, start)
+            if line is not None:
+                return f" at column {column}"
+            return f" at line {text.count(chr(10), 0, start) + 1}, column {column}"
+    return ""
 
 
 def _encode(data: object, encoder: json.JSONEncoder) -> str:
@@ -242,11 +277,20 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {_short(value)}"
 
 
+def _short_key(key: str) -> str:
+    """A key as messages and paths show it: a hostile key of thousands of characters is cut."""
+    return key if len(key) <= _MAX_KEY_SHOWN else key[: _MAX_KEY_SHOWN - 3] + "..."
+
+
 def _key_path(key: str) -> str:
     """A JSON path step for an object key: `.followers`, or `["18-24"]` when needed."""
+    key = _short_key(key)
     if key.isidentifier():
         return f".{key}"
-    return f"[{json.dumps(key, ensure_ascii=False)}]"
+    # A key holding an unpaired surrogate ("\\udfff" in the JSON) is written escaped, so the
+    # path, like every message, stays valid Unicode that any file or terminal can take.
+    readable = not any("\ud800" <= char <= "\udfff" for char in key)
+    return f"[{json.dumps(key, ensure_ascii=not readable)}]"
 
 
 def _child(path: str, key: str) -> str:
@@ -259,7 +303,8 @@ def _check_object(value: object, what: str) -> Mapping[str, Any]:
     if type(value) is _DuplicateKeys:
         problems = [
             ValidationError(
-                f"the key {key!r} appears more than once in this object; write it once",
+                f"the key {_short_key(key)!r} appears more than once in this object; "
+                "write it once",
                 path=_key_path(key),
             )
             for key in value.duplicates
@@ -515,12 +560,22 @@ def _unknown_keys(
 
 def _unknown_key(key: str, allowed: Iterable[str], path: str) -> ValidationError:
     allowed = tuple(allowed)
+    if len(key) > _MAX_KEY_SHOWN:  # a hostile key is not echoed whole (nor compared)
+        shown = _short_key(key)
+        expected = ", ".join(repr(name) for name in allowed)
+        return ValidationError(
+            f"unknown key of {len(key):,} characters, {shown!r}; expected one of {expected}",
+            path=_child(path, shown),
+        )
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     expected = ", ".join(repr(name) for name in allowed)
     return ValidationError(
         f"unknown key {key!r}{hint}; expected one of {expected}", path=_child(path, key)
     )
+
+
+_MAX_KEY_SHOWN: Final = 60
 
 
 def make_converter() -> JsonConverter:
@@ -826,6 +881,585 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     return from_dict(_parse(text), cls)
 
 
+# -- the fast lane for interactions -----------------------------------------------------------
+# Interactions come by the million, so they have a lane of their own through this module. It
+# takes only what the ordinary path takes and builds the very same `Interaction` from it;
+# whatever it is not sure about (a key written twice, an escaped quote, a number where text
+# belongs, a missing or unknown key, a value that fails a check) goes the ordinary way, which
+# then gives the usual object or the usual error. The lane decides nothing differently, only
+# sooner; tests/test_serialization_fast.py checks that both agree.
+# orjson, when installed (the `fast` extra), parses and writes the lines; it reads integers
+# beyond 64 bits as floats, which no field of an Interaction takes, so such a line goes the
+# ordinary way too.
+def _optional_module(name: str) -> Any:
+    """An optional dependency, or `None` when it is not installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+_ORJSON: Final[Any] = _optional_module("orjson")
+_PLAIN_DECODE: Final = json.JSONDecoder().decode  # no hook: duplicate keys are found by counting
+
+
+def _loads_stdlib(line: str | bytes) -> Any:
+    return _PLAIN_DECODE(line.decode("utf-8") if isinstance(line, bytes) else line)
+
+
+def _dumps_orjson(data: object) -> str:
+    """What `_LINE_ENCODER` writes for `data`, written by orjson (the same characters)."""
+    try:
+        return cast(str, _ORJSON.dumps(data).decode("utf-8"))
+    except TypeError:  # an unpaired surrogate, say: let the standard encoder decide
+        return _encode(data, _LINE_ENCODER)
+
+
+_fast_loads: Callable[[str | bytes], Any] = _loads_stdlib if _ORJSON is None else _ORJSON.loads
+_prefer_pattern: bool = _ORJSON is None  # orjson parses faster than a pattern matches
+
+_LANE_FIELDS: Final = (
+    "id",
+    "occurred_at",
+    "influencer_id",
+    "kind",
+    "count",
+    "campaign_id",
+    "deal_id",
+    "content_id",
+    "value",
+    "direction",
+    "channel",
+    "platform",
+    "hashtags",
+    "provenance",
+    "note",
+)
+# The lane knows exactly these fields; should the class change, every line goes the ordinary way.
+_LANE_OPEN: Final = tuple(field.name for field in attrs.fields(Interaction)) == _LANE_FIELDS
+_LANE_KEYS: Final = frozenset(_LANE_FIELDS)
+_MONEY_KEYS: Final = frozenset(("amount", "currency"))
+_KIND_OF: Final = {kind.value: kind for kind in _enums.InteractionKind}
+_PLATFORM_OF: Final = {platform.value: platform for platform in _enums.Platform}
+_DIRECTION_OF: Final = {direction.value: direction for direction in _enums.Direction}
+_CHANNEL_OF: Final = {channel.value: channel for channel in _enums.Channel}
+_PROVENANCE_OF: Final = {provenance.value: provenance for provenance in _enums.Provenance}
+_MEASURED: Final = _enums.Provenance.MEASURED
+_RELATIONSHIP: Final = frozenset(
+    kind for kind in _enums.InteractionKind if kind.family is _enums.InteractionFamily.RELATIONSHIP
+)
+_HASHTAGS: Final = attrs.fields(Interaction).hashtags
+_NO_TAGS: Final[tuple[str, ...]] = ()
+_MAX_ID: Final = 200
+_MAX_NOTE: Final = 10_000
+_FROM_ISO: Final = dt.datetime.fromisoformat
+
+LaneFields = tuple[Any, ...]
+"""The checked field values of one Interaction, in the order of its fields (private)."""
+
+
+def _line_pattern(tagged: bool) -> re.Pattern[str]:
+    """A line holding one Interaction in the fields' own order, each key at most once, every
+    string free of escapes, white space only where JSON allows it: for such a line each
+    string's content is its value, so the groups are the parsed values (`None` when absent).
+    """
+    ws = "[ \\t\\n\\r]*"
+    text = '"([^"\\\\\\x00-\\x1f]*)"'  # a JSON string without escapes; its content is its value
+    item = '"[^"\\\\\\x00-\\x1f]*"'
+
+    def member(key: str, value: str, *, first: bool = False) -> str:
+        # White space once between two tokens: two runs side by side would backtrack.
+        part = f'"{key}"{ws}:{ws}{value}{ws}' if first else f',{ws}"{key}"{ws}:{ws}{value}{ws}'
+        return part if first or key in ("occurred_at", "influencer_id", "kind") else f"(?:{part})?"
+
+    money = f"\\{{{ws}{member('amount', text, first=True)}{member('currency', text)}\\}}"
+    tags = f"\\[{ws}((?:{item}{ws}(?:,{ws}{item}{ws})*)?)\\]"
+    parts = [
+        f"{ws}\\{{{ws}",
+        f'"type"{ws}:{ws}"interaction"{ws},{ws}' if tagged else "",
+        member("id", text, first=True),
+        member("occurred_at", text),
+        member("influencer_id", text),
+        member("kind", text),
+        member("count", "(0|[1-9][0-9]{0,15})"),
+        member("campaign_id", text),
+        member("deal_id", text),
+        member("content_id", text),
+        member("value", money),
+        member("direction", text),
+        member("channel", text),
+        member("platform", text),
+        member("hashtags", tags),
+        member("provenance", text),
+        member("note", text),
+        f"\\}}{ws}",
+    ]
+    return re.compile("".join(parts))
+
+
+_PLAIN_LINE: Final = _line_pattern(tagged=False)
+_TAGGED_LINE: Final = _line_pattern(tagged=True)
+_ITEM: Final = re.compile('"([^"\\\\\\x00-\\x1f]*)"')
+
+
+def _matched_fields(match: re.Match[str]) -> LaneFields | None:
+    """The checked fields of a line `_line_pattern` matched, or `None` when a check fails.
+
+    Every group is text (or `None` for a member left out), so only the values are checked.
+    """
+    (
+        event_id,
+        when,
+        influencer,
+        kind_text,
+        count_text,
+        campaign,
+        deal,
+        content,
+        amount,
+        currency,
+        direction_text,
+        channel_text,
+        platform_text,
+        tags_text,
+        provenance_text,
+        note,
+    ) = match.groups()
+    if not (
+        0 < len(event_id) <= _MAX_ID
+        and event_id.strip() == event_id
+        and (influencer in _KNOWN_IDS or _id_ok(influencer))
+        and len(when) <= 64
+        and when.isascii()
+    ):
+        return None
+    kind = _KIND_OF.get(kind_text)
+    count = 1 if count_text is None else int(count_text)
+    try:
+        moment = _FROM_ISO(when)
+    except _FAILURES:
+        return None
+    if kind is None or moment.tzinfo is None or not 1 <= count <= _c.MAX_COUNT:
+        return None
+    if (
+        (campaign is not None and not (campaign in _KNOWN_IDS or _id_ok(campaign)))
+        or (deal is not None and not (deal in _KNOWN_IDS or _id_ok(deal)))
+        or (content is not None and not (content in _KNOWN_IDS or _id_ok(content)))
+    ):
+        return None
+    platform = None
+    if platform_text is not None and (platform := _PLATFORM_OF.get(platform_text)) is None:
+        return None
+    value = direction = channel = None
+    tags: tuple[str, ...] | None = _NO_TAGS
+    provenance: _enums.Provenance | None = _MEASURED
+    if amount is not None:
+        if kind not in VALUED_KINDS:
+            return None
+        value = _lane_amount(amount, "USD" if currency is None else currency)
+        if value is None:
+            return None
+    if direction_text is not None or channel_text is not None:
+        if kind not in _RELATIONSHIP:
+            return None
+        if direction_text is not None and (direction := _DIRECTION_OF.get(direction_text)) is None:
+            return None
+        if channel_text is not None and (channel := _CHANNEL_OF.get(channel_text)) is None:
+            return None
+    if tags_text is not None and (tags := _lane_tags(_ITEM.findall(tags_text))) is None:
+        return None
+    if provenance_text is not None and (provenance := _PROVENANCE_OF.get(provenance_text)) is None:
+        return None
+    if note is None:
+        note = ""
+    elif len(note) > _MAX_NOTE:
+        return None
+    return (
+        event_id,
+        moment,
+        influencer,
+        kind,
+        count,
+        campaign,
+        deal,
+        content,
+        value,
+        direction,
+        channel,
+        platform,
+        tags,
+        provenance,
+        note,
+    )
+
+
+def _lane_line(line: str | bytes, tagged: bool) -> LaneFields | None:
+    """The checked fields of an interaction line (tagged `"type": "interaction"` or not), or
+    `None` when the ordinary path must read the line.
+
+    Without orjson, a line in the fields' own order (as nanokit writes it) is read by
+    `_line_pattern`, which is faster than the standard parser. Any other line is parsed as
+    JSON without the hook that refuses a key written twice; the quotes are counted instead. Every `"` of a JSON text opens or closes a string, or is
+    escaped as `\\"`, so a text holds twice as many quotes as strings, plus its escaped
+    quotes. A key written twice drops the first key and the strings of its value from what
+    is parsed; so when the quotes are exactly twice the strings of the parsed record,
+    nothing was dropped.
+    """
+    if type(line) is bytes:
+        quotes = line.count(b'"')
+    elif type(line) is str:
+        quotes = line.count('"')
+    else:
+        return None
+    if _prefer_pattern:
+        try:
+            text = line.decode("utf-8") if isinstance(line, bytes) else line
+        except UnicodeDecodeError:
+            return None
+        match = (_TAGGED_LINE if tagged else _PLAIN_LINE).fullmatch(text)
+        if match is not None:
+            if text is line and not _text_ok(text):  # text (not bytes) may hold a surrogate
+                return None
+            return _matched_fields(match)
+    try:
+        data = _fast_loads(line)
+    except (ValueError, RecursionError):  # orjson's JSONDecodeError is a ValueError
+        return None
+    if type(data) is not dict:
+        return None
+    if tagged:
+        if data.pop("type", None) != "interaction":
+            return None
+        quotes -= 4
+    return _lane_fields(data, quotes)
+
+
+def _text_ok(value: str) -> bool:
+    """What `_structure_str` takes: text that is valid Unicode (no unpaired surrogate)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_KNOWN_IDS: set[str] = set()
+"""Ids the lane has checked, so an id seen on many lines is checked once (at most 2**16)."""
+
+
+def _id_ok(value: str) -> bool:
+    """What `_structure_str` and `identifier` take together (remembered when it is fine)."""
+    if not (
+        0 < len(value) <= _MAX_ID
+        and value.strip() == value
+        and (value.isascii() or _text_ok(value))
+    ):
+        return False
+    if len(_KNOWN_IDS) >= 65_536:
+        _KNOWN_IDS.clear()
+    _KNOWN_IDS.add(value)
+    return True
+
+
+def _lane_money(data: object) -> Money | None:
+    """What `_structure_money` and the non-negative `money` check take, or `None`."""
+    if type(data) is not dict or not data.keys() <= _MONEY_KEYS:
+        return None
+    amount = data.get("amount")
+    currency = data.get("currency", "USD")
+    if type(amount) is not str or type(currency) is not str:
+        return None
+    return _lane_amount(amount, currency)
+
+
+_AMOUNTS: dict[tuple[str, str], Money | None] = {}
+"""Amounts the lane has read, by their text: the same few prices recur on many lines."""
+
+
+def _lane_amount(amount: str, currency: str) -> Money | None:
+    """`Money(amount, currency)` when it is valid and not negative (remembered), or `None`."""
+    key = (amount, currency)
+    if key in _AMOUNTS:
+        return _AMOUNTS[key]
+    try:
+        money: Money | None = Money(amount, currency)
+    except _FAILURES:  # whatever the ordinary path would refuse, it refuses itself
+        money = None
+    if money is not None and money.amount < 0:
+        money = None
+    if len(amount) <= 64:  # hostile text is checked, not remembered
+        if len(_AMOUNTS) >= 4096:
+            _AMOUNTS.clear()
+        _AMOUNTS[key] = money
+    return money
+
+
+def _lane_tags(tags: object) -> tuple[str, ...] | None:
+    """What the sequence hook and the `hashtag` check take, as a tuple, or `None`."""
+    if type(tags) is not list:
+        return _NO_TAGS if tags is _NO_TAGS else None
+    for tag in tags:
+        if type(tag) is not str or not _text_ok(tag):
+            return None
+        try:
+            _c.hashtag(None, _HASHTAGS, tag)
+        except _FAILURES:
+            return None
+    return tuple(tags)
+
+
+def _lane_fields(data: dict[str, Any], quotes: int) -> LaneFields | None:
+    """The fields of the Interaction `data` describes, checked as the converter and the class
+    check them, or `None` when the ordinary path must decide.
+
+    `quotes` is the number of `"` in the text `data` was parsed from (see `_lane_line`). The
+    keys are popped as they are read: a key left over is unknown.
+    """
+    strings = len(data) + 4  # the keys, and the text of id, occurred_at, influencer_id, kind
+    pop = data.pop
+    event_id = pop("id", None)
+    when = pop("occurred_at", None)
+    influencer = pop("influencer_id", None)
+    kind = pop("kind", None)
+    count = pop("count", 1)
+    campaign = pop("campaign_id", None)
+    deal = pop("deal_id", None)
+    platform = pop("platform", None)
+    if not (
+        type(event_id) is str
+        and 0 < len(event_id) <= _MAX_ID
+        and event_id.strip() == event_id
+        and (event_id.isascii() or _text_ok(event_id))
+        and type(influencer) is str
+        and (influencer in _KNOWN_IDS or _id_ok(influencer))
+        and type(when) is str
+        and len(when) <= 64
+        and when.isascii()
+        and type(kind) is str
+        and type(count) is int
+        and 1 <= count <= _c.MAX_COUNT
+    ):
+        return None
+    kind = _KIND_OF.get(kind)
+    try:
+        moment = _FROM_ISO(when)
+    except _FAILURES:
+        return None
+    if kind is None or moment.tzinfo is None:
+        return None
+    if campaign is not None:
+        if type(campaign) is not str or not (campaign in _KNOWN_IDS or _id_ok(campaign)):
+            return None
+        strings += 1
+    if deal is not None:
+        if type(deal) is not str or not (deal in _KNOWN_IDS or _id_ok(deal)):
+            return None
+        strings += 1
+    if platform is not None:
+        platform = _PLATFORM_OF.get(platform) if type(platform) is str else None
+        if platform is None:
+            return None
+        strings += 1
+    content = value = direction = channel = None
+    tags: tuple[str, ...] | None = _NO_TAGS
+    provenance: _enums.Provenance | None = _MEASURED
+    note = ""
+    if data:  # the rarer fields
+        content = pop("content_id", None)
+        if content is not None:
+            if type(content) is not str or not (content in _KNOWN_IDS or _id_ok(content)):
+                return None
+            strings += 1
+    if data:  # the rarer fields still
+        value = pop("value", None)
+        if value is not None:
+            if kind not in VALUED_KINDS or type(value) is not dict:
+                return None
+            strings += 2 * len(value)  # its keys and their text values
+            if (value := _lane_money(value)) is None:
+                return None
+        direction = pop("direction", None)
+        channel = pop("channel", None)
+        if direction is not None or channel is not None:
+            if kind not in _RELATIONSHIP:
+                return None
+            if direction is not None:
+                direction = _DIRECTION_OF.get(direction) if type(direction) is str else None
+                if direction is None:
+                    return None
+                strings += 1
+            if channel is not None:
+                channel = _CHANNEL_OF.get(channel) if type(channel) is str else None
+                if channel is None:
+                    return None
+                strings += 1
+        if "hashtags" in data:
+            tags = _lane_tags(pop("hashtags"))
+            if tags is None:
+                return None
+            strings += len(tags)
+        if "provenance" in data:
+            provenance = pop("provenance")
+            provenance = _PROVENANCE_OF.get(provenance) if type(provenance) is str else None
+            if provenance is None:
+                return None
+            strings += 1
+        if "note" in data:
+            note = pop("note")
+            if type(note) is not str or len(note) > _MAX_NOTE or not _text_ok(note):
+                return None
+            strings += 1
+        if data:  # a key the class does not have
+            return None
+    if quotes != 2 * strings:
+        return None
+    return (
+        event_id,
+        moment,
+        influencer,
+        kind,
+        count,
+        campaign,
+        deal,
+        content,
+        value,
+        direction,
+        channel,
+        platform,
+        tags,
+        provenance,
+        note,
+    )
+
+
+def _make_builder() -> Callable[[LaneFields], Interaction]:
+    """Generate `build(fields)`: a new Interaction with its slots set from checked fields,
+    without running the checks again (one assignment per field, unrolled)."""
+    names = [f"v{index}" for index in range(len(_LANE_FIELDS))]
+    lines = ["def build(fields):", "    event = new(cls)", f"    ({', '.join(names)},) = fields"]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": Interaction}
+    for index, field in enumerate(_LANE_FIELDS):
+        scope[f"set{index}"] = Interaction.__dict__[field].__set__
+        lines.append(f"    set{index}(event, v{index})")
+    lines.append("    return event")
+    exec("\n".join(lines), scope)  # noqa: S102 - the code is generated from field names above
+    return cast(Callable[[LaneFields], Interaction], scope["build"])
+
+
+_lane_interaction: Final = _make_builder()
+"""The Interaction of fields the lane has checked (no check is repeated)."""
+
+
+_TEXT_OF: Final[dict[Enum, str]] = {
+    member: member.value
+    for kind in (
+        _enums.InteractionKind,
+        _enums.Direction,
+        _enums.Channel,
+        _enums.Platform,
+        _enums.Provenance,
+    )
+    for member in kind
+}
+_UTC: Final = dt.timezone.utc
+
+
+def _interaction_data(event: Interaction, *, for_orjson: bool = False) -> dict[str, Any]:
+    """What `to_dict` gives for an Interaction, without the converter's dispatch.
+
+    With `for_orjson`, a UTC time is left as a datetime: orjson writes it exactly as
+    `isoformat` does (but not an offset with seconds, which it rounds, so only UTC).
+    """
+    moment = event.occurred_at
+    text = _TEXT_OF
+    data: dict[str, Any] = {
+        "id": event.id,
+        "occurred_at": moment if for_orjson and moment.tzinfo is _UTC else moment.isoformat(),
+        "influencer_id": event.influencer_id,
+        "kind": text[event.kind],
+    }
+    if event.count != 1:
+        data["count"] = event.count
+    if event.campaign_id is not None:
+        data["campaign_id"] = event.campaign_id
+    if event.deal_id is not None:
+        data["deal_id"] = event.deal_id
+    if event.content_id is not None:
+        data["content_id"] = event.content_id
+    if event.value is not None:
+        data["value"] = _unstructure_money(event.value)
+    if event.direction is not None:
+        data["direction"] = text[event.direction]
+    if event.channel is not None:
+        data["channel"] = text[event.channel]
+    if event.platform is not None:
+        data["platform"] = text[event.platform]
+    if event.hashtags:
+        data["hashtags"] = list(event.hashtags)
+    if event.provenance is not _MEASURED:
+        data["provenance"] = text[event.provenance]
+    if event.note:
+        data["note"] = event.note
+    return data
+
+
+_QUOTE: Final = json.encoder.encode_basestring  # what the encoder does to text (no ASCII escapes)
+
+
+def _write_interaction(event: Interaction) -> str:
+    """What `_LINE_ENCODER` writes for `_interaction_data(event)`, put together directly.
+
+    Keys, enum values, times, amounts and currencies never need escaping; text that a user
+    wrote is quoted by the encoder's own function.
+    """
+    quote = _QUOTE
+    text = _TEXT_OF
+    parts = [
+        '{"id":',
+        quote(event.id),
+        ',"occurred_at":"',
+        event.occurred_at.isoformat(),
+        '","influencer_id":',
+        quote(event.influencer_id),
+        ',"kind":"',
+        text[event.kind],
+        '"',
+    ]
+    if event.count != 1:
+        parts += (',"count":', str(event.count))
+    if event.campaign_id is not None:
+        parts += (',"campaign_id":', quote(event.campaign_id))
+    if event.deal_id is not None:
+        parts += (',"deal_id":', quote(event.deal_id))
+    if event.content_id is not None:
+        parts += (',"content_id":', quote(event.content_id))
+    if event.value is not None:
+        amount = format(event.value.amount, "f")
+        parts += (
+            ',"value":{"amount":"',
+            amount,
+            '","currency":',
+            quote(event.value.currency),
+            "}",
+        )
+    if event.direction is not None:
+        parts += (',"direction":"', text[event.direction], '"')
+    if event.channel is not None:
+        parts += (',"channel":"', text[event.channel], '"')
+    if event.platform is not None:
+        parts += (',"platform":"', text[event.platform], '"')
+    if event.hashtags:
+        parts += (',"hashtags":[', ",".join(map(quote, event.hashtags)), "]")
+    if event.provenance is not _MEASURED:
+        parts += (',"provenance":"', text[event.provenance], '"')
+    if event.note:
+        parts += (',"note":', quote(event.note))
+    parts.append("}")
+    return "".join(parts)
+
+
 # -- JSON Lines -------------------------------------------------------------------------------
 def _report(error: ValidationError, on_error: Callable[[ValidationError], object] | None) -> None:
     if on_error is None:
@@ -868,14 +1502,43 @@ def iter_jsonl(
         >>> problems[0].line
         1
     """
-    hook = CONVERTER.get_structure_hook(cls)
+    return cast(Iterator[T], _scan(lines, cls, on_error, build=True))
+
+
+def _scan(
+    lines: Iterable[str | bytes],
+    cls: Any,
+    on_error: Callable[[ValidationError], object] | None,
+    *,
+    build: bool,
+) -> Iterator[Any]:
+    """Read JSON Lines of `cls`, or of tagged workspace records when `cls` is `None`.
+
+    Yields the object of each line; with `build=False`, an interaction the fast lane took
+    comes as its checked fields (a `LaneFields` tuple) instead, for a reader that only sums.
+    """
+    tagged = cls is None
+    hook = None if tagged else CONVERTER.get_structure_hook(cls)
+    lane = _LANE_OPEN and (tagged or cls is Interaction)
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if lane:
+            fields = _lane_line(line, tagged)
+            if fields is not None:
+                yield _lane_interaction(fields) if build else fields
+                continue
+        if not line.strip():  # a blank line (which the lane never takes) is passed by
             continue
         try:
-            yield _structure(_parse(line, number), cls, hook, number)
+            yield _read_line(line, number, cls, hook)
         except ValidationError as error:
             _report(error, on_error)
+
+
+def _read_line(line: str | bytes, number: int, cls: Any, hook: Any) -> Any:
+    """The object of one line by the ordinary path; with `hook` `None`, a tagged record."""
+    if hook is None:
+        return _read_record(line, number)
+    return _structure(_parse(line, number), cls, hook, number)
 
 
 def dump_jsonl(objs: Iterable[object]) -> Iterator[str]:
@@ -896,7 +1559,24 @@ def dump_jsonl(objs: Iterable[object]) -> Iterator[str]:
         ['{"amount":"1","currency":"USD"}\\n', '{"amount":"2.50","currency":"EUR"}\\n']
     """
     for obj in objs:
-        yield _line(to_dict(obj))
+        if type(obj) is Interaction and _LANE_OPEN:
+            yield _lane_dump(obj, tagged=False)
+        else:
+            yield _line(to_dict(obj))
+
+
+def _lane_dump(event: Interaction, *, tagged: bool) -> str:
+    """`_line(to_dict(event))` (with `"type"` first when `tagged`), written by orjson when it
+    is installed and by `_write_interaction` otherwise: the same characters either way."""
+    if _ORJSON is None:
+        text = _write_interaction(event)
+    else:
+        text = _dumps_orjson(_interaction_data(event, for_orjson=True))
+    if tagged:
+        text = '{"type":"interaction",' + text[1:]
+    if "\u2028" in text or "\u2029" in text:  # line separators some readers split on
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text + "\n"
 
 
 def _line(data: object) -> str:
@@ -939,37 +1619,34 @@ def iter_records(
         ...
         nanokit.exceptions.ValidationError: line 1: $.type: expected one of 'influencer', 'campaign', 'deal', 'interaction'; got the string 'brand'
     """
-    hooks = {tag: (cls, CONVERTER.get_structure_hook(cls)) for tag, cls in RECORD_TYPES.items()}
+    return cast(Iterator[Record], _scan(lines, None, on_error, build=True))
+
+
+def _read_record(line: str | bytes, number: int) -> Record:
+    """The workspace record of one tagged line, by the ordinary path."""
     expected = ", ".join(repr(tag) for tag in RECORD_TYPES)
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = _parse(line, number)
-            if not isinstance(data, dict):
-                raise ValidationError(
-                    f'expected an object with a "type" key, got {_describe(data)}',
-                    path="$",
-                    line=number,
-                )
-            if "type" not in data:
-                raise ValidationError(
-                    f"missing required key 'type' (one of {expected})",
-                    path="$.type",
-                    line=number,
-                )
-            tag = data.pop("type")
-            found = hooks.get(tag) if isinstance(tag, str) else None
-            if found is None:
-                raise ValidationError(
-                    f"expected one of {expected}; got {_describe(tag)}",
-                    path="$.type",
-                    line=number,
-                )
-            cls, hook = found
-            yield _structure(data, cls, hook, number)
-        except ValidationError as error:
-            _report(error, on_error)
+    data = _parse(line, number)
+    if not isinstance(data, dict):
+        raise ValidationError(
+            f'expected an object with a "type" key, got {_describe(data)}',
+            path="$",
+            line=number,
+        )
+    if "type" not in data:
+        raise ValidationError(
+            f"missing required key 'type' (one of {expected})",
+            path="$.type",
+            line=number,
+        )
+    tag = data.pop("type")
+    cls = RECORD_TYPES.get(tag) if isinstance(tag, str) else None
+    if cls is None:
+        raise ValidationError(
+            f"expected one of {expected}; got {_describe(tag)}",
+            path="$.type",
+            line=number,
+        )
+    return cast(Record, _structure(data, cls, CONVERTER.get_structure_hook(cls), number))
 
 
 def dump_records(objs: Iterable[Record]) -> Iterator[str]:
@@ -997,7 +1674,10 @@ def dump_records(objs: Iterable[Record]) -> Iterator[str]:
             raise ValidationError(
                 f"a {type(obj).__name__} is not a workspace record; expected one of {kinds}"
             )
-        yield _line({"type": tag, **to_dict(obj)})
+        if tag == "interaction" and _LANE_OPEN:
+            yield _lane_dump(cast(Interaction, obj), tagged=True)
+        else:
+            yield _line({"type": tag, **to_dict(obj)})
 
 
 # -- documents --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ One concern per module:
 * [`emv`][nanokit.kpi.emv]: earned media value with a named rate card; never revenue.
 * [`report`][nanokit.kpi.report]: `KpiTotals` and `KpiReport`, and what a cost counts.
 * [`accumulator`][nanokit.kpi.accumulator]: `KpiAccumulator`, one pass in constant memory,
-  mergeable.
+  mergeable; `LogSummary`, what a report needs from a log of records.
 * [`campaign`][nanokit.kpi.campaign]: `campaign_report`, totals and ranked influencer rows.
 
 Presets keep their module's name space (`definitions.GRIN`, `emv.UPFLUENCE`,
@@ -41,7 +41,7 @@ from nanokit.kpi import (
     formulas,
     report,
 )
-from nanokit.kpi.accumulator import Grouping, KpiAccumulator
+from nanokit.kpi.accumulator import Grouping, KpiAccumulator, LogSummary
 from nanokit.kpi.benchmarks import (
     Benchmark,
     BenchmarkComparison,
@@ -89,6 +89,7 @@ __all__ = [
     "KpiAccumulator",
     "KpiReport",
     "KpiTotals",
+    "LogSummary",
     "PostMetrics",
     "RateCard",
     "RatePrice",

@@ -18,6 +18,13 @@ mean engagement rate exactly but not a median (which needs every post), so a str
 only definitions whose aggregate is a mean over every post; costs come from the deals given
 to `result` (see [`report`][nanokit.kpi.report] for what counts).
 
+The fastest way in is [`read_jsonl`][nanokit.kpi.accumulator.KpiAccumulator.read_jsonl]:
+it checks each JSON line exactly as the serializer does, then sums it without building an
+`Interaction`. A [`LogSummary`][nanokit.kpi.accumulator.LogSummary] reads a whole log of
+workspace records that way, keeping the influencers, campaigns and deals a report needs; it
+merges like an accumulator, which is how [Dask][nanokit.integrations.dask] or Spark report a log
+part by part.
+
 Examples:
     >>> from datetime import datetime, timezone
     >>> from nanokit import Interaction
@@ -46,10 +53,13 @@ from __future__ import annotations
 
 import decimal
 import enum
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Final
+from types import MappingProxyType
+from typing import Final, TypeVar
 
+from nanokit import serialization as _ser
 from nanokit._args import enum_arg, influencers_arg, instance_arg, instances_arg
 from nanokit.exceptions import CurrencyMismatchError, ValidationError
 from nanokit.kpi._provenance import RANK, WEAKEST
@@ -58,13 +68,15 @@ from nanokit.kpi.emv import RateCard
 from nanokit.kpi.engagement import Engagement, _from_totals
 from nanokit.kpi.report import AUDIENCE_FIELDS, KpiReport, KpiTotals
 from nanokit.model import _checks as c
+from nanokit.model.campaign import Campaign
 from nanokit.model.deal import Deal
 from nanokit.model.enums import InteractionFamily, InteractionKind, Platform, Provenance
 from nanokit.model.influencer import Influencer
 from nanokit.model.interaction import Interaction
 from nanokit.money import MAX_DIGITS, Money
+from nanokit.serialization import Record
 
-__all__ = ["Grouping", "KpiAccumulator"]
+__all__ = ["Grouping", "KpiAccumulator", "LogSummary"]
 
 _K = InteractionKind
 _KINDS: Final = tuple(InteractionKind)
@@ -78,6 +90,8 @@ _EXACT = decimal.Context(
     prec=MAX_DIGITS,
     traps=[decimal.Inexact, decimal.InvalidOperation, decimal.Overflow],
 )
+
+T = TypeVar("T")
 
 Key = tuple[str, "str | None", "str | None", "Platform | None"]
 """(influencer id, campaign id, deal id, platform): the finest grain the sums are kept at."""
@@ -99,6 +113,24 @@ class Grouping(str, enum.Enum):
     """One report per deal id (`None` for interactions no deal can be found for)."""
 
 
+_ZERO: Final = Decimal(0)
+"""The sum of nothing: every sum of a cell starts as this very object."""
+
+
+def _plus(left: Decimal, right: Decimal) -> Decimal:
+    """`_exact_sum`, skipping a side to which nothing was ever added.
+
+    A cell's sum starts as `_ZERO` (exponent 0) and only grows by exact additions, so its
+    exponent is never above 0; adding `_ZERO` to it changes neither its value nor its
+    digits, and can be skipped.
+    """
+    if right is _ZERO:
+        return left
+    if left is _ZERO:
+        return right
+    return _exact_sum(left, right)
+
+
 def _exact_sum(left: Decimal, right: Decimal) -> Decimal:
     try:
         return _EXACT.add(left, right)
@@ -112,50 +144,64 @@ def _exact_sum(left: Decimal, right: Decimal) -> Decimal:
 class _Cell:
     """The sums of one (influencer, campaign, deal, platform)."""
 
-    __slots__ = ("counts", "currency", "payments", "products", "rank", "revenue")
+    __slots__ = ("counts", "currency", "payments", "products", "rank", "records", "revenue")
 
     def __init__(self) -> None:
         self.counts = [0] * len(_KINDS)
-        self.revenue = Decimal(0)
-        self.payments = Decimal(0)
-        self.products = Decimal(0)
+        self.revenue = _ZERO
+        self.payments = _ZERO
+        self.products = _ZERO
         self.currency: str | None = None
         self.rank = 0
+        self.records = 0
 
     def add_value(self, event: Interaction) -> None:
-        money = event.value
-        assert money is not None  # the caller checked
+        assert event.value is not None  # the caller checked
+        self.add_amount(event.kind, event.value, event.id, event.influencer_id)
+
+    def add_amount(
+        self, kind: InteractionKind, money: Money, event_id: str, influencer_id: str
+    ) -> None:
         if self.currency is None:
             self.currency = money.currency
         elif money.currency != self.currency:
             raise CurrencyMismatchError(
-                f"interaction {event.id!r}: a {money.currency} amount among {self.currency} "
-                f"amounts of influencer {event.influencer_id!r}; nanokit never converts"
+                f"interaction {event_id!r}: a {money.currency} amount among {self.currency} "
+                f"amounts of influencer {influencer_id!r}; nanokit never converts"
             )
-        if event.kind is _CONVERSION:
+        if kind is _CONVERSION:
             self.revenue = _exact_sum(self.revenue, money.amount)
-        elif event.kind is _PAYMENT:
+        elif kind is _PAYMENT:
             self.payments = _exact_sum(self.payments, money.amount)
         else:
             self.products = _exact_sum(self.products, money.amount)
 
-    def merged(self, other: _Cell) -> _Cell:
+    def absorb(self, other: _Cell) -> _Cell:
+        """Add `other`'s sums to this cell's, in place; return this cell."""
         if self.currency and other.currency and self.currency != other.currency:
             raise CurrencyMismatchError(
                 f"cannot merge {self.currency} and {other.currency} amounts of one "
                 "relationship; nanokit never converts"
             )
-        cell = _Cell()
-        cell.counts = [a + b for a, b in zip(self.counts, other.counts, strict=True)]
-        cell.revenue = _exact_sum(self.revenue, other.revenue)
-        cell.payments = _exact_sum(self.payments, other.payments)
-        cell.products = _exact_sum(self.products, other.products)
-        cell.currency = self.currency or other.currency
-        cell.rank = max(self.rank, other.rank)
-        return cell
+        self.counts = list(map(operator.add, self.counts, other.counts))
+        self.revenue = _plus(self.revenue, other.revenue)
+        self.payments = _plus(self.payments, other.payments)
+        self.products = _plus(self.products, other.products)
+        self.currency = self.currency or other.currency
+        self.rank = max(self.rank, other.rank)
+        self.records += other.records
+        return self
 
     def copy(self) -> _Cell:
-        return self.merged(_Cell())
+        cell = _Cell()
+        cell.counts = self.counts.copy()
+        cell.revenue = self.revenue
+        cell.payments = self.payments
+        cell.products = self.products
+        cell.currency = self.currency
+        cell.rank = self.rank
+        cell.records = self.records
+        return cell
 
     def state(self) -> tuple[object, ...]:
         return (
@@ -165,6 +211,7 @@ class _Cell:
             self.products,
             self.currency,
             self.rank,
+            self.records,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -176,7 +223,15 @@ class _Cell:
         return self.state()
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        counts, self.revenue, self.payments, self.products, self.currency, self.rank = state  # type: ignore[assignment]
+        (
+            counts,
+            self.revenue,
+            self.payments,
+            self.products,
+            self.currency,
+            self.rank,
+            self.records,
+        ) = state  # type: ignore[assignment]
         self.counts = list(counts)  # type: ignore[call-overload]
 
     def count(self, kind: InteractionKind) -> int:
@@ -271,6 +326,7 @@ class KpiAccumulator:
         if cell is None:
             cell = self._cells[key] = _Cell()
         cell.counts[_INDEX[interaction.kind]] += interaction.count
+        cell.records += 1
         if interaction.value is not None:
             cell.add_value(interaction)
         if interaction.provenance is not _MEASURED:
@@ -313,6 +369,7 @@ class KpiAccumulator:
                 if cell is None:
                     cell = cells[key] = _Cell()
                 cell.counts[index_of[event.kind]] += event.count
+                cell.records += 1
                 if event.value is not None:
                     cell.add_value(event)
                 if event.provenance is not measured:
@@ -321,6 +378,136 @@ class KpiAccumulator:
         finally:
             self._records += added
         return self
+
+    def read_jsonl(
+        self,
+        lines: Iterable[str | bytes],
+        *,
+        tagged: bool = False,
+        keep: Callable[[Record], object] | None = None,
+        on_error: Callable[[ValidationError], object] | None = None,
+    ) -> KpiAccumulator:
+        """Add every interaction of a JSON Lines stream, checking each line, keeping none.
+
+        Each line is checked exactly as [`iter_jsonl`][nanokit.serialization.iter_jsonl]
+        checks it (a bad line raises the same error), but a valid interaction is only
+        summed: no `Interaction` is built for it. This is the fast way to sum a large log.
+
+        Args:
+            lines: Lines of text or bytes, such as a file opened in binary mode.
+            tagged: The lines are workspace records tagged by `"type"`, as
+                [`write_records`][nanokit.serialization.write_records] writes them, rather
+                than interactions alone.
+            keep: For a tagged stream, called with each record that is not an interaction
+                (influencers, campaigns, deals), once it is checked; `None` checks them and
+                passes them by.
+            on_error: Called with the `ValidationError` of a bad line, which is then
+                skipped; by default the error is raised and reading stops.
+
+        Returns:
+            This accumulator.
+
+        Raises:
+            ValidationError: For a bad line (unless `on_error` is given), with its line
+                number; the lines before it stay added.
+            CurrencyMismatchError: As for `add`.
+
+        Examples:
+            >>> log = [
+            ...     '{"id": "e1", "occurred_at": "2026-05-03T18:00:00Z", "influencer_id": "i", "kind": "post", "campaign_id": "c"}',
+            ...     '{"id": "e2", "occurred_at": "2026-05-03T19:00:00Z", "influencer_id": "i", "kind": "like", "count": 40, "campaign_id": "c"}',
+            ... ]
+            >>> acc = KpiAccumulator().read_jsonl(log)
+            >>> acc.records, acc.result()["c"].totals.likes
+            (2, 40)
+            >>> KpiAccumulator().read_jsonl(['{"id": "e3", "occurred_at": "2026-05-03", "influencer_id": "i", "kind": "like"}'])
+            Traceback (most recent call last):
+            ...
+            nanokit.exceptions.ValidationError: line 1: $.occurred_at: '2026-05-03' has no UTC offset; write one, as in '2026-05-03T18:00:00+00:00' or '2026-05-03T18:00:00Z'
+        """
+        # The loop of `serialization._scan`, inlined: this is the hot path of a report.
+        cells = self._cells
+        index_of = _INDEX
+        measured = _MEASURED
+        rank_of = RANK
+        lane_line = _ser._lane_line if _ser._LANE_OPEN else None
+        hook = None if tagged else _ser.CONVERTER.get_structure_hook(Interaction)
+        added = 0
+        try:
+            for number, line in enumerate(lines, start=1):
+                item = None if lane_line is None else lane_line(line, tagged)
+                if item is None:  # the ordinary path decides, and builds the record
+                    if not line.strip():
+                        continue
+                    try:
+                        record = _ser._read_line(line, number, Interaction, hook)
+                    except ValidationError as error:
+                        if on_error is None:
+                            raise
+                        on_error(error)
+                        continue
+                    if isinstance(record, Interaction):
+                        self.add(record)
+                    elif keep is not None:
+                        keep(record)
+                    continue
+                key = (item[2], item[5], item[6], item[11])  # the checked fields
+                cell = cells.get(key)
+                if cell is None:
+                    cell = cells[key] = _Cell()
+                cell.counts[index_of[item[3]]] += item[4]
+                cell.records += 1
+                if item[8] is not None:
+                    cell.add_amount(item[3], item[8], item[0], item[2])
+                if item[13] is not measured:
+                    cell.rank = max(cell.rank, rank_of[item[13]])
+                added += 1
+        finally:
+            self._records += added
+        return self
+
+    def for_campaign(self, campaign_id: str, *, deals: Iterable[Deal] = ()) -> KpiAccumulator:
+        """A new accumulator with only the sums of one campaign.
+
+        An interaction belongs to the campaign it names, or, when it names none, to the
+        campaign of the deal it names (found among `deals`).
+
+        Args:
+            campaign_id: The campaign to keep.
+            deals: The deals, so that interactions naming only a deal can be placed.
+
+        Returns:
+            The accumulator of that campaign (same grouping); this one does not change.
+
+        Raises:
+            ValidationError: For a campaign id that is not text, or deals that are not deals.
+
+        Examples:
+            >>> from datetime import datetime, timezone
+            >>> from nanokit import Compensation, Deal
+            >>> at = datetime(2026, 5, 3, tzinfo=timezone.utc)
+            >>> acc = KpiAccumulator("influencer").update([
+            ...     Interaction(id="e1", occurred_at=at, influencer_id="i", kind="like", campaign_id="c1"),
+            ...     Interaction(id="e2", occurred_at=at, influencer_id="i", kind="like", deal_id="d2"),
+            ... ])
+            >>> deal = Deal("d2", "c2", "i", Compensation())
+            >>> acc.for_campaign("c2", deals=[deal]).records, acc.for_campaign("c1").records
+            (1, 1)
+        """
+        if not isinstance(campaign_id, str):
+            raise ValidationError(
+                f"expected a campaign id, got {c.describe(campaign_id)}", path="campaign_id"
+            )
+        campaign_of = {deal.id: deal.campaign_id for deal in instances_arg(deals, Deal, "deals")}
+        kept = KpiAccumulator(self.group_by)
+        for key, cell in self._cells.items():
+            _, campaign, deal_id, _ = key
+            if campaign is None and deal_id is not None:
+                campaign = campaign_of.get(deal_id)
+            if campaign == campaign_id:
+                kept._cells[key] = cell.copy()
+                kept._records += cell.records
+        return kept
 
     def merge(self, other: KpiAccumulator) -> KpiAccumulator:
         """A new accumulator holding the sums of both; neither input changes.
@@ -355,7 +542,10 @@ class KpiAccumulator:
         cells = {key: cell.copy() for key, cell in self._cells.items()}
         for key, cell in other._cells.items():
             mine = cells.get(key)
-            cells[key] = cell.copy() if mine is None else mine.merged(cell)
+            if mine is None:
+                cells[key] = cell.copy()
+            else:
+                mine.absorb(cell)
         merged._cells = cells
         merged._records = self._records + other._records
         return merged
@@ -590,10 +780,13 @@ class _Resolved:
         by_deal: dict[str, tuple[Deal, _Cell]] = {}
         posts_by_account: dict[tuple[str, Platform | None], int] = {}
         for key, cell, deal in members:
-            total = total.merged(cell)
+            total.absorb(cell)
             if deal is not None:
-                _, so_far = by_deal.get(deal.id, (deal, _Cell()))
-                by_deal[deal.id] = (deal, so_far.merged(cell))
+                found = by_deal.get(deal.id)
+                if found is None:
+                    by_deal[deal.id] = (deal, cell.copy())
+                else:
+                    found[1].absorb(cell)
             account = (key[0], key[3])
             posts_by_account[account] = posts_by_account.get(account, 0) + cell.posts
         currency = self._currency(total, [deal for deal, _ in by_deal.values()])
@@ -692,3 +885,290 @@ def _deal_cost(deal: Deal, cell: _Cell, currency: str) -> Money:
             clicks=cell.count(_K.CLICK),
         )
     return cost
+
+
+class LogSummary:
+    """What a report needs from a log of workspace records, in memory that does not grow
+    with its lines.
+
+    A tagged JSON Lines log (as [`write_records`][nanokit.serialization.write_records]
+    writes it) mixes influencers, campaigns, deals and interactions. A summary keeps the
+    first three, which are few and which a report needs (deals price the cost, influencers'
+    follower counts are the base of the engagement rate), and sums the interactions in a
+    [`KpiAccumulator`][nanokit.kpi.accumulator.KpiAccumulator] without keeping them.
+
+    Summaries merge as accumulators do, so a log split into parts (files, days, the
+    partitions of a Dask bag or a Spark RDD) can be summarised part by part and the parts
+    merged, in any order: the reports are exactly those of one pass. A record given twice
+    must be the same both times; two different versions of one record are refused, since
+    which one a report should use would depend on the order of the parts.
+
+    Args:
+        group_by: What [`report`][nanokit.kpi.accumulator.LogSummary.report] reports by:
+            influencer, campaign (the default) or deal.
+
+    Raises:
+        ValidationError: For an unknown grouping.
+
+    Examples:
+        >>> lines = [
+        ...     '{"type": "deal", "id": "d-1", "campaign_id": "c-1", "influencer_id": "i-1", "compensation": {"cash_per_post": {"amount": "50"}}}',
+        ...     '{"type": "interaction", "id": "e-1", "occurred_at": "2026-05-03T18:00:00Z", "influencer_id": "i-1", "kind": "post", "campaign_id": "c-1"}',
+        ...     '{"type": "interaction", "id": "e-2", "occurred_at": "2026-05-03T19:00:00Z", "influencer_id": "i-1", "kind": "like", "count": 25, "campaign_id": "c-1"}',
+        ... ]
+        >>> whole = LogSummary("deal").read(lines)
+        >>> sorted(whole.deals), whole.accumulator.records
+        (['d-1'], 2)
+        >>> str(whole.report()["d-1"].cpe)
+        '$2.00'
+        >>> halves = LogSummary("deal").read(lines[2:]).merge(LogSummary("deal").read(lines[:2]))
+        >>> halves == whole
+        True
+    """
+
+    __slots__ = ("_accumulator", "_campaigns", "_deals", "_influencers")
+
+    def __init__(self, group_by: Grouping | str = Grouping.CAMPAIGN) -> None:
+        self._accumulator = KpiAccumulator(group_by)
+        self._influencers: dict[str, Influencer] = {}
+        self._campaigns: dict[str, Campaign] = {}
+        self._deals: dict[str, Deal] = {}
+
+    @property
+    def group_by(self) -> Grouping:
+        """What `report` reports by."""
+        return self._accumulator.group_by
+
+    @property
+    def accumulator(self) -> KpiAccumulator:
+        """The sums of every interaction read (of every campaign)."""
+        return self._accumulator
+
+    @property
+    def influencers(self) -> Mapping[str, Influencer]:
+        """The influencers read, by id."""
+        return MappingProxyType(self._influencers)
+
+    @property
+    def campaigns(self) -> Mapping[str, Campaign]:
+        """The campaigns read, by id."""
+        return MappingProxyType(self._campaigns)
+
+    @property
+    def deals(self) -> Mapping[str, Deal]:
+        """The deals read, by id."""
+        return MappingProxyType(self._deals)
+
+    def add(self, record: Record) -> None:
+        """Add one record: an interaction is summed, any other record kept.
+
+        Args:
+            record: An `Influencer`, `Campaign`, `Deal` or `Interaction`.
+
+        Raises:
+            ValidationError: For anything else, or for a record whose id was already given
+                with different data.
+            CurrencyMismatchError: As for `KpiAccumulator.add`.
+
+        Examples:
+            >>> from nanokit import Compensation, Deal
+            >>> summary = LogSummary()
+            >>> summary.add(Deal("d-1", "c-1", "i-1", Compensation()))
+            >>> summary.add(Deal("d-1", "c-2", "i-1", Compensation()))
+            Traceback (most recent call last):
+            ...
+            nanokit.exceptions.ValidationError: $.id: deal 'd-1' is given twice with different data; keep one version of each record in a log
+        """
+        if isinstance(record, Interaction):
+            self._accumulator.add(record)
+        elif isinstance(record, Deal):
+            _keep_once(self._deals, record.id, record, "deal")
+        elif isinstance(record, Influencer):
+            _keep_once(self._influencers, record.id, record, "influencer")
+        elif isinstance(record, Campaign):
+            _keep_once(self._campaigns, record.id, record, "campaign")
+        else:
+            raise ValidationError(
+                f"expected an Influencer, Campaign, Deal or Interaction, got {c.describe(record)}",
+                path="record",
+            )
+
+    def read(
+        self,
+        lines: Iterable[str | bytes],
+        *,
+        on_error: Callable[[ValidationError], object] | None = None,
+    ) -> LogSummary:
+        """Read a tagged JSON Lines stream: records are kept, interactions summed.
+
+        Every line is checked as [`iter_records`][nanokit.serialization.iter_records]
+        checks it; interactions are summed without being built (see
+        [`KpiAccumulator.read_jsonl`][nanokit.kpi.accumulator.KpiAccumulator.read_jsonl]).
+
+        Args:
+            lines: Lines of text or bytes, such as a file opened in binary mode.
+            on_error: Called with the `ValidationError` of a bad line, which is then
+                skipped; by default the error is raised and reading stops.
+
+        Returns:
+            This summary.
+
+        Raises:
+            ValidationError: For a bad line (unless `on_error` is given), with its line
+                number, or for a record given twice with different data.
+            CurrencyMismatchError: As for `KpiAccumulator.add`.
+
+        Examples:
+            >>> LogSummary().read(['{"type": "brand"}'])
+            Traceback (most recent call last):
+            ...
+            nanokit.exceptions.ValidationError: line 1: $.type: expected one of 'influencer', 'campaign', 'deal', 'interaction'; got the string 'brand'
+        """
+        self._accumulator.read_jsonl(lines, tagged=True, keep=self.add, on_error=on_error)
+        return self
+
+    def merge(self, other: LogSummary) -> LogSummary:
+        """A new summary holding both; neither input changes.
+
+        Associative and commutative; `LogSummary(group_by)` is the identity.
+
+        Args:
+            other: A summary with the same grouping.
+
+        Returns:
+            The merged summary.
+
+        Raises:
+            ValidationError: For something that is not a `LogSummary`, another grouping, or
+                a record both hold with different data.
+            CurrencyMismatchError: As for `KpiAccumulator.merge`.
+
+        Examples:
+            >>> LogSummary("deal").merge(LogSummary("deal")) == LogSummary("deal")
+            True
+        """
+        instance_arg(other, LogSummary, "other")
+        merged = LogSummary(self.group_by)
+        merged._accumulator = self._accumulator.merge(other._accumulator)
+        _union(merged._influencers, self._influencers, other._influencers, "influencer")
+        _union(merged._campaigns, self._campaigns, other._campaigns, "campaign")
+        _union(merged._deals, self._deals, other._deals, "deal")
+        return merged
+
+    def report(
+        self,
+        *,
+        campaign: str | None = None,
+        definition: EngagementDefinition = DEFAULT,
+        rate_card: RateCard | None = None,
+    ) -> dict[str | None, KpiReport]:
+        """One report per group, priced by the deals read, with the influencers' followers.
+
+        Args:
+            campaign: Report only this campaign (interactions that name it, or name a deal
+                of it), priced by its deals only; `None` reports everything.
+            definition: The engagement-rate definition (a mean over every post).
+            rate_card: Prices for an earned media value, or `None` for none.
+
+        Returns:
+            Reports by group id, as
+            [`KpiAccumulator.result`][nanokit.kpi.accumulator.KpiAccumulator.result] gives.
+
+        Raises:
+            ValidationError: For a campaign the log does not hold, and as for `result`.
+            CurrencyMismatchError: As for `result`.
+
+        Examples:
+            >>> LogSummary().report(campaign="c-9")
+            Traceback (most recent call last):
+            ...
+            nanokit.exceptions.ValidationError: campaign: the log holds no campaign 'c-9'; campaigns: none
+        """
+        accumulator, deals = self._scope(campaign)
+        return accumulator.result(
+            deals=deals, influencers=self._influencers, definition=definition, rate_card=rate_card
+        )
+
+    def total(
+        self,
+        *,
+        campaign: str | None = None,
+        definition: EngagementDefinition = DEFAULT,
+        rate_card: RateCard | None = None,
+    ) -> KpiReport:
+        """One report over everything read (or over one campaign), whatever the grouping.
+
+        Takes the arguments of [`report`][nanokit.kpi.accumulator.LogSummary.report].
+
+        Returns:
+            The report.
+
+        Raises:
+            ValidationError: As for `report`.
+            CurrencyMismatchError: As for `report`.
+
+        Examples:
+            >>> LogSummary().total().totals.cost
+            Money('0', 'USD')
+        """
+        accumulator, deals = self._scope(campaign)
+        return accumulator.total(
+            deals=deals, influencers=self._influencers, definition=definition, rate_card=rate_card
+        )
+
+    def _scope(self, campaign: str | None) -> tuple[KpiAccumulator, list[Deal]]:
+        deals = list(self._deals.values())
+        if campaign is None:
+            return self._accumulator, deals
+        if campaign not in self._campaigns:
+            known = ", ".join(sorted(self._campaigns)) or "none"
+            raise ValidationError(
+                f"the log holds no campaign {campaign!r}; campaigns: {known}", path="campaign"
+            )
+        deals = [deal for deal in deals if deal.campaign_id == campaign]
+        return self._accumulator.for_campaign(campaign, deals=self._deals.values()), deals
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LogSummary):
+            return NotImplemented
+        return (
+            self._accumulator == other._accumulator
+            and self._influencers == other._influencers
+            and self._campaigns == other._campaigns
+            and self._deals == other._deals
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self._accumulator, self._influencers, self._campaigns, self._deals)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self._accumulator, self._influencers, self._campaigns, self._deals = state  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"LogSummary(group_by={self.group_by.value!r}, records={self._accumulator.records}, "
+            f"influencers={len(self._influencers)}, campaigns={len(self._campaigns)}, "
+            f"deals={len(self._deals)})"
+        )
+
+
+def _union(into: dict[str, T], mine: dict[str, T], theirs: dict[str, T], kind: str) -> None:
+    """Put the records of both into `into`, refusing two versions of one record."""
+    into.update(mine)
+    for record_id, record in theirs.items():
+        _keep_once(into, record_id, record, kind)
+
+
+def _keep_once(kept: dict[str, T], record_id: str, record: T, kind: str) -> None:
+    """Keep `record` under its id, refusing another version of a record already kept."""
+    known = kept.get(record_id)
+    if known is None:
+        kept[record_id] = record
+    elif known != record:
+        raise ValidationError(
+            f"{kind} {record_id!r} is given twice with different data; keep one version of "
+            "each record in a log",
+            path="$.id",
+        )

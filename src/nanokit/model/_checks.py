@@ -29,7 +29,7 @@ from nanokit.model.enums import (
     Provenance,
     Tier,
 )
-from nanokit.money import Money, to_decimal
+from nanokit.money import Money, _shown, to_decimal
 
 MAX_COUNT: Final = 10**15
 """The largest count (followers, likes, impressions...) nanokit accepts: one quadrillion."""
@@ -52,7 +52,12 @@ def fail(instance: object, attribute: attrs.Attribute[Any], message: str) -> Val
 
 
 def describe(value: object) -> str:
-    text = repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 192:
+        return f"int {_shown(value)}"  # Python will not print a whole number of 4,300+ digits
+    try:
+        text = repr(value)
+    except ValueError:  # a container holding such a number
+        text = "that cannot be shown"
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{type(value).__name__} {text}"
@@ -89,9 +94,9 @@ def count(*, minimum: int = 0) -> Validator:
         if isinstance(value, bool) or not isinstance(value, int):
             raise fail(instance, attribute, f"expected a whole number, got {describe(value)}")
         if value < minimum:
-            raise fail(instance, attribute, f"must be at least {minimum}, got {value}")
+            raise fail(instance, attribute, f"must be at least {minimum}, got {_shown(value)}")
         if value > MAX_COUNT:
-            raise fail(instance, attribute, f"must be at most {MAX_COUNT:,}, got {value}")
+            raise fail(instance, attribute, f"must be at most {MAX_COUNT:,}, got {_shown(value)}")
 
     return check
 
@@ -305,7 +310,9 @@ def hashtag(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise fail(instance, attribute, f"expected a hashtag such as '#ad', got {describe(value)}")
     if any(ch.isspace() for ch in value) or len(value) > 200:
         raise fail(
-            instance, attribute, f"a hashtag has no spaces and at most 200 characters: {value!r}"
+            instance,
+            attribute,
+            f"a hashtag has no spaces and at most 200 characters: {_shown(value)}",
         )
 
 

@@ -1,0 +1,136 @@
+"""The Dask path with 2 local worker processes against the single-process stream.
+
+Both report the same 1,000,000-line tagged log (`_data.records_file`), one row per deal:
+
+* single process: `LogSummary("deal").read(file)`, then `.report()`;
+* Dask: `dask.bag.read_text(file, blocksize=...)` (blocks of the one file, one partition
+  each), `nanokit.integrations.dask.report(bag, group_by="deal", scheduler="processes")`
+  with `num_workers=2`: each worker process folds its partitions into a `LogSummary`, the
+  summaries are merged, and the merge is reported.
+
+The two reports are checked to be equal (exactly) before anything is timed. Times are wall
+times of the whole computation, the pool's start included; the speed-up is single / Dask.
+
+A third path shows what two processes give without Dask: `concurrent.futures` with 2
+worker processes, each folding a byte range of the file (cut at line ends) into a
+`LogSummary`, merged in the parent. When it is no faster than one process either, the
+machine has no idle core to give (see the load average printed at the start).
+
+    python benchmarks/bench_dask.py            # 1M lines, 3 runs
+    python benchmarks/bench_dask.py --quick    # 100k lines, 3 runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _data
+from _harness import Row, measure, median, print_table, save
+
+from nanokit.kpi import LogSummary
+
+
+def fold_range(path: str, start: int, stop: int) -> LogSummary:
+    """The summary of the lines of `path` between two byte offsets (line starts)."""
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        return LogSummary("deal").read(handle.read(stop - start).splitlines())
+
+
+def line_ranges(path: Path, parts: int) -> list[tuple[int, int]]:
+    """`parts` byte ranges of a file, each starting at the start of a line."""
+    size = path.stat().st_size
+    cuts = [0]
+    with path.open("rb") as handle:
+        for part in range(1, parts):
+            handle.seek(size * part // parts)
+            handle.readline()
+            cuts.append(min(handle.tell(), size))
+    cuts.append(size)
+    return list(itertools.pairwise(cuts))
+
+
+def main(argv: list[str] | None = None) -> list[Row]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100k lines instead of 1M")
+    parser.add_argument("--runs", type=int, default=3, help="runs per path (median)")
+    parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
+    parser.add_argument(
+        "--blocksize", type=int, default=None, help="bytes per partition (default: 4 per worker)"
+    )
+    parser.add_argument("--json", help="append the rows as JSON lines to this file")
+    args = parser.parse_args(argv)
+    try:
+        import dask
+        import dask.bag as db
+    except ImportError:
+        print('Dask is not installed (pip install "nanokit[dask]"): skipped')
+        return []
+    from nanokit.integrations import dask as nanokit_dask
+
+    label = "100k" if args.quick else "1m"
+    log = _data.records_file(_data.SIZES[label])
+    blocksize = args.blocksize or log.stat().st_size // (4 * args.workers) + 1
+
+    def single() -> object:
+        with log.open("rb") as handle:
+            return LogSummary("deal").read(handle).report()
+
+    def spread() -> object:
+        bag = db.read_text(str(log), blocksize=blocksize)
+        with dask.config.set(num_workers=args.workers):
+            return nanokit_dask.report(bag, group_by="deal", scheduler="processes")
+
+    def pool() -> object:
+        ranges = line_ranges(log, 4 * args.workers)
+        with ProcessPoolExecutor(args.workers) as workers:
+            parts = list(
+                workers.map(fold_range, *zip(*[(str(log), *r) for r in ranges], strict=True))
+            )
+        summary = parts[0]
+        for part in parts[1:]:
+            summary = summary.merge(part)
+        return summary.report()
+
+    partitions = db.read_text(str(log), blocksize=blocksize).npartitions
+    if not single() == spread() == pool():
+        raise AssertionError("the reports of the three paths differ")
+    times = measure({"single": single, "dask": spread, "pool": pool}, args.runs)
+    one, many = median(times["single"]), median(times["dask"])
+    plain = Row(
+        "report, 2 processes",
+        label,
+        f"concurrent.futures, {args.workers} processes",
+        median(times["pool"]),
+        "one process",
+        one,
+        "",
+        notes="no Dask: byte ranges of the file folded in a process pool, then merged",
+    )
+    row = Row(
+        "report via Dask",
+        label,
+        f"Dask, {args.workers} worker processes",
+        many,
+        "one process",
+        one,
+        "< 1",
+        notes=(
+            f"{partitions} partitions of {blocksize / 2**20:.0f} MiB; speed-up {one / many:.2f}x on "
+            f"{os.cpu_count()} CPUs; the reports are equal"
+        ),
+    )
+    print_table([row, plain], "Dask: nanokit on 2 local worker processes / nanokit in one process")
+    save([row, plain], args.json)
+    return [row, plain]
+
+
+if __name__ == "__main__":
+    main()
