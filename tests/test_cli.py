@@ -810,11 +810,6 @@ def test_validate_lists_each_mistake_between_document_records(
     assert len(problems) == len(places)
 
 
-@pytest.mark.xfail(
-    reason="cli._validate_document checks references only when every record is valid, "
-    "so a document with both kinds of mistake lists only the first kind",
-    strict=True,
-)
 def test_validate_lists_both_kinds_of_mistake_in_one_document(
     capsys: pytest.CaptureFixture[str], workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -829,11 +824,6 @@ def test_validate_lists_both_kinds_of_mistake_in_one_document(
         assert len([p for p in problems if f": {place}: " in p and keyword in p]) == 1, place
 
 
-@pytest.mark.xfail(
-    reason="cli._validate_stream blames every reference to a record whose own line was "
-    "invalid as 'unknown', burying the real mistakes under --max-errors",
-    strict=True,
-)
 def test_validate_does_not_cascade_from_an_invalid_record(
     capsys: pytest.CaptureFixture[str], workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -1098,13 +1088,6 @@ def test_usage_errors_as_a_subprocess(argv: list[str], tmp_path: Path) -> None:
     assert len([line for line in done.stderr.splitlines() if "error:" in line]) == 1
 
 
-_LATE_REFUSAL = pytest.mark.xfail(
-    reason="cli bug: the value is refused by the library after output started (stdout gets "
-    "the fair range first) and exits 1 (invalid data) instead of 2 (usage error)",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "argv",
     [
@@ -1114,17 +1097,9 @@ _LATE_REFUSAL = pytest.mark.xfail(
         ["ghosts", "{json}", "--grace-days", "-3"],
         ["pay", "--tier", "nano", "--offer", "NaN"],
         ["pay", "--tier", "nano", "--offer", "-5"],
-        pytest.param(
-            ["pay", "--tier", "nano", "--offer", "150", "--currency", "usd"], marks=_LATE_REFUSAL
-        ),
-        pytest.param(["pay", "--tier", "nano", "--offer", "1e999999"], marks=_LATE_REFUSAL),
-        pytest.param(
-            ["tier", "99999999999999999999999"],
-            marks=pytest.mark.xfail(
-                reason="cli bug: a follower count over the library's limit exits 1, not 2",
-                strict=True,
-            ),
-        ),
+        ["pay", "--tier", "nano", "--offer", "150", "--currency", "usd"],
+        ["pay", "--tier", "nano", "--offer", "1e999999"],
+        ["tier", "99999999999999999999999"],
     ],
 )
 def test_bad_option_values_are_usage_errors(
@@ -1138,10 +1113,6 @@ def test_bad_option_values_are_usage_errors(
     assert len([line for line in err.splitlines() if "error:" in line]) == 1
 
 
-@pytest.mark.xfail(
-    reason="cli bug: -q/--quiet is accepted only before the command (`nanokit -q report ...`)",
-    strict=True,
-)
 def test_quiet_is_accepted_after_the_command(
     capsys: pytest.CaptureFixture[str], demo_run: tuple[str, Path]
 ) -> None:
@@ -1149,10 +1120,6 @@ def test_quiet_is_accepted_after_the_command(
     assert (code, err) == (0, "")
 
 
-@pytest.mark.xfail(
-    reason="cli bug: the message names the hidden temporary file, not the --output path",
-    strict=True,
-)
 def test_output_into_a_missing_folder_names_the_output_path(
     capsys: pytest.CaptureFixture[str], demo_run: tuple[str, Path], tmp_path: Path
 ) -> None:
@@ -1197,11 +1164,6 @@ def test_invalid_data_exits_1_with_its_place_and_no_traceback(
     assert "line 1" in err
 
 
-@pytest.mark.xfail(
-    reason="cli bug: an invalid-data error (exit 1) from report/ghosts/loyalty gives the line "
-    "or JSON path but not the file's name",
-    strict=True,
-)
 @pytest.mark.parametrize("suffix", [".jsonl", ".json"])
 def test_invalid_data_error_names_the_file(
     capsys: pytest.CaptureFixture[str], workspace: Workspace, tmp_path: Path, suffix: str

@@ -414,7 +414,7 @@ def test_without_skip_invalid_the_first_bad_line_stops_the_run_with_its_place(
     output.write_text("old report\n", encoding="utf-8")
     code, _, err = report(capsys, str(source), "-o", str(output))
     assert code == 1
-    assert err.startswith("nanokit: error: line 3: $.name: missing required key 'name'")
+    assert err.startswith(f"nanokit: error: {source}: line 3: $.name: missing required key 'name'")
     assert "line 4" not in err  # reading stopped at the first bad line
     assert output.read_text(encoding="utf-8") == "old report\n"
     assert not Path(f"{source}.rejects.jsonl").exists()

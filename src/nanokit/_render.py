@@ -120,7 +120,9 @@ def raw(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, Money):
-        return str(value.amount)
+        return format(value.amount, "f")
+    if isinstance(value, Decimal):
+        return format(value, "f")
     if isinstance(value, float):
         return repr(value)
     return str(value)

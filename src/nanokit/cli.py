@@ -25,10 +25,11 @@ import base64
 import contextlib
 import datetime as dt
 import io
+import json
 import math
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any, Final, cast
@@ -37,9 +38,9 @@ import nanokit
 from nanokit import demo as demo_data
 from nanokit._render import RENDERERS, ReportRow, ReportView, table, visible
 from nanokit.exceptions import NanokitError, ValidationError
-from nanokit.kpi.accumulator import KpiAccumulator
+from nanokit.kpi.accumulator import KpiAccumulator, LogSummary
 from nanokit.kpi.definitions import DEFINITIONS, definition_named
-from nanokit.model import Workspace
+from nanokit.model import MAX_COUNT, Workspace
 from nanokit.money import Money
 from nanokit.policy import care, loyalty
 from nanokit.policy import pay as pay_policy
@@ -82,10 +83,12 @@ class UsageError(NanokitError):
 # -- argument types ---------------------------------------------------------------------------
 def _whole_number(text: str) -> int:
     cleaned = text.replace(",", "").replace("_", "")
-    if not cleaned.isdigit():
+    if not cleaned.isascii() or not cleaned.isdigit():
         raise argparse.ArgumentTypeError(
             f"expected a whole number of at least 0 such as 8000, got {text!r}"
         )
+    if len(cleaned) > 16 or int(cleaned) > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at most {MAX_COUNT:,}")
     return int(cleaned)
 
 
@@ -197,6 +200,12 @@ def _cmd_tier(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _cmd_pay(args: argparse.Namespace, out: IO[str]) -> int:
     policy = _PAY_POLICIES[args.policy]
+    offer = None
+    if args.offer is not None:
+        try:
+            offer = Money(args.offer, args.currency)
+        except ValidationError as error:
+            raise UsageError(f"--offer {args.offer} --currency {args.currency}: {error}") from None
     fair = pay_policy.fair_pay_range(
         args.tier, posts=args.posts, content_format=args.content_format, policy=policy
     )
@@ -207,8 +216,7 @@ def _cmd_pay(args: argparse.Namespace, out: IO[str]) -> int:
     out.write(f"fair pay for {posts} by a {args.tier} influencer ({policy.name}): {fair}\n")
     if args.posts != 1:
         out.write(f"per post: {per_post}\n")
-    if args.offer is not None:
-        offer = Money(args.offer, args.currency)
+    if offer is not None:
         assessment = pay_policy.assess_offer(
             offer, args.tier, posts=args.posts, content_format=args.content_format, policy=policy
         )
@@ -224,7 +232,7 @@ def _kind(path: Path) -> str:
     if suffix in (".jsonl", ".ndjson"):
         return "stream"
     raise UsageError(
-        f"{path}: expected a .json document or a .jsonl log, got a {suffix or 'nameless'} file"
+        f"{path}: expected a .json document or a .jsonl log, got {('a ' + suffix + ' file') if suffix else 'a file without an extension'}"
     )
 
 
@@ -471,9 +479,11 @@ def _view(
             person = sink.influencers.get(group)
             name = None if person is None else person.name
             tier = _tier_of(person)
-        elif group_by == "campaign" and group is not None:
-            campaign = sink.campaigns.get(group)
-            name = None if campaign is None else campaign.name
+        elif group_by == "campaign":
+            campaign = None if group is None else sink.campaigns.get(group)
+            name = (
+                "(no campaign)" if group is None else None if campaign is None else campaign.name
+            )
         elif group_by == "deal" and group is not None:
             deal = sink.deals.get(group)
             person = None if deal is None else sink.influencers.get(deal.influencer_id)
@@ -506,13 +516,7 @@ def _cmd_report(args: argparse.Namespace, out: IO[str]) -> int:
         sink = _Sink(args.by, args.campaign)
         rejected = _skip_invalid(path, rejects, sink, _Progress(not args.quiet))
     else:
-        sink = _Sink(args.by, args.campaign)
-        progress = _Progress(not args.quiet)
-        try:
-            for record in _records(path, progress):
-                sink.take(record)
-        finally:
-            progress.done()
+        sink = _summary_sink(path, args.by, args.campaign, _Progress(not args.quiet))
     try:
         view = _view(
             sink,
@@ -531,6 +535,35 @@ def _cmd_report(args: argparse.Namespace, out: IO[str]) -> int:
         ) from None
     out.write(RENDERERS[args.format](view))
     return EXIT_OK
+
+
+def _summary_sink(
+    path: Path, group_by: str, campaign_id: str | None, progress: _Progress
+) -> _Sink:
+    """A log read by `LogSummary`: every line checked, interactions summed, none built."""
+    summary = LogSummary(group_by)
+    try:
+        with path.open("rb") as handle:
+            summary.read(_ticking(handle, progress) if progress.enabled else handle)
+    finally:
+        progress.done()
+    sink = _Sink(group_by, campaign_id)
+    sink.influencers.update(summary.influencers)
+    sink.campaigns.update(summary.campaigns)
+    sink.deals.update(summary.deals)
+    sink.accumulator = (
+        summary.accumulator
+        if campaign_id is None
+        else summary.accumulator.for_campaign(campaign_id, deals=summary.deals.values())
+    )
+    return sink
+
+
+def _ticking(lines: Iterable[bytes], progress: _Progress) -> Iterator[bytes]:
+    """The lines, counted on the progress line as they go by."""
+    for line in lines:
+        progress.tick()
+        yield line
 
 
 # -- demo -------------------------------------------------------------------------------------
@@ -669,24 +702,39 @@ def _validate_document(
             )
     records = 0
     good: dict[str, list[Any]] = {name: [] for name in _COLLECTIONS}
-    clean = True
+    places: dict[str, list[int]] = {name: [] for name in _COLLECTIONS}
+    broken: set[str] = set()  # ids of records that failed their own checks
     for name, cls in _COLLECTIONS.items():
         items = data.get(name, [])
         if not isinstance(items, list):
             note(ValidationError("expected a list", path=f"$.{name}"))
-            clean = False
             continue
         for index, item in enumerate(items):
             records += 1
             try:
                 good[name].append(from_dict(item, cls))
+                places[name].append(index)
             except ValidationError as error:
                 note(error.located(f"$.{name}[{index}]"))
-                clean = False
-    if strict and clean:
-        for where, message in Workspace(**good).problems():
-            note(ValidationError(message, path=where))
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    broken.add(item["id"])
+    if strict:
+        workspace = Workspace(**good)
+        for where, message in workspace.problems():
+            name, position, rest = _split_path(where)
+            record = good[name][position]
+            field = rest.rsplit(".", 1)[-1]
+            if message.startswith("unknown ") and getattr(record, field, None) in broken:
+                continue  # the record it points at is reported above, at its own place
+            note(ValidationError(message, path=f"$.{name}[{places[name][position]}]{rest}"))
     return records
+
+
+def _split_path(where: str) -> tuple[str, int, str]:
+    """`$.deals[3].campaign_id` -> `("deals", 3, ".campaign_id")`."""
+    head, _, rest = where.removeprefix("$.").partition("]")
+    name, _, index = head.partition("[")
+    return name, int(index), rest
 
 
 def _validate_stream(
@@ -706,7 +754,21 @@ def _validate_stream(
     records = 0
     with path.open("rb") as handle:
         numbered = _NumberedLines(handle)
-        for record in iter_records(numbered, on_error=note):
+
+        def remember(error: ValidationError) -> None:
+            note(error)
+            try:
+                raw = json.loads(numbered.raw)
+            except (ValueError, RecursionError):
+                return
+            if (
+                isinstance(raw, dict)
+                and raw.get("type") in seen
+                and isinstance(raw.get("id"), str)
+            ):
+                seen[raw["type"]].add(raw["id"])  # reported already: not "unknown" elsewhere
+
+        for record in iter_records(numbered, on_error=remember):
             records += 1
             progress.tick()
             line = numbered.line
@@ -800,6 +862,13 @@ def _command(
 
 
 def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show no progress on standard error",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -1029,6 +1098,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # argparse has printed its message or the help
         return int(stop.code) if isinstance(stop.code, int) else EXIT_USAGE
     try:
+        if args.output is not None and not Path(args.output).resolve().parent.is_dir():
+            raise UsageError(
+                f"{args.output}: the folder {Path(args.output).resolve().parent} does not exist"
+            )
         with _output(args.output) as out:
             code: int = args.handler(args, out)
         return code
@@ -1036,7 +1109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _complain(str(error))
         return EXIT_USAGE
     except NanokitError as error:
-        _complain(str(error))
+        source = getattr(args, "path", None)
+        message = str(error)
+        if source is not None and not message.startswith(str(source)):
+            message = f"{source}: {message}"
+        _complain(message)
         return EXIT_INVALID_DATA
     except OSError as error:
         name = error.filename if error.filename is not None else "file"
