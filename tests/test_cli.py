@@ -1279,3 +1279,21 @@ def test_progress_on_a_terminal_unless_quiet(
 def test_subprocess_progress_is_silent_on_a_pipe(demo_run: tuple[str, Path]) -> None:
     done = run_script("report", str(demo_run[1] / "workspace.jsonl"))
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`nanokit demo | head -1`: the reader goes away; no error line, exit 141 as for SIGPIPE."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "nanokit", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    first = child.stdout.readline()
+    child.stdout.close()
+    err = child.stderr.read()
+    child.stderr.close()
+    assert child.wait(timeout=120) == 141
+    assert first.startswith(b"nanokit demo:")
+    assert err == b""

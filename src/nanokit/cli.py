@@ -27,6 +27,7 @@ import datetime as dt
 import io
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -59,7 +60,14 @@ from nanokit.serialization import (
     write_text,
 )
 
-__all__ = ["EXIT_INVALID_DATA", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INVALID_DATA",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
 
 EXIT_OK: Final = 0
 """The command succeeded."""
@@ -67,6 +75,8 @@ EXIT_INVALID_DATA: Final = 1
 """The input data is invalid."""
 EXIT_USAGE: Final = 2
 """The command line is wrong: an unknown option, a missing file, a bad value."""
+EXIT_BROKEN_PIPE: Final = 141
+"""The reader of standard output went away (`nanokit demo | head`), as for SIGPIPE."""
 
 _SCHEMES: Final = {
     "inbeat": tier_policy.INBEAT,
@@ -1115,6 +1125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = f"{source}: {message}"
         _complain(message)
         return EXIT_INVALID_DATA
+    except BrokenPipeError:
+        # The reader went away (`nanokit demo | head`): not a mistake, nothing to say.
+        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as error:
         name = error.filename if error.filename is not None else "file"
         _complain(f"{name}: {error.strerror or error}")
