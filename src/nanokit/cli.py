@@ -871,6 +871,19 @@ def _command(
     return parser
 
 
+def _add_path(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="a .json document or a .jsonl log")
+
+
+def _add_definition(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--definition",
+        choices=sorted(DEFINITIONS),
+        default="nanokit",
+        help="the engagement-rate definition (default: nanokit)",
+    )
+
+
 def _add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-q",
@@ -931,12 +944,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also save the workspace to DIR as workspace.json and workspace.jsonl",
     )
-    demo.add_argument(
-        "--definition",
-        choices=sorted(DEFINITIONS),
-        default="nanokit",
-        help="the engagement-rate definition (default: nanokit)",
-    )
+    _add_definition(demo)
     _add_output(demo)
 
     report = _command(
@@ -961,12 +969,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KPI",
         help="the KPI to rank rows by (default: cpe); costs rank smallest first",
     )
-    report.add_argument(
-        "--definition",
-        choices=sorted(DEFINITIONS),
-        default="nanokit",
-        help="the engagement-rate definition (default: nanokit)",
-    )
+    _add_definition(report)
     report.add_argument(
         "--format",
         choices=sorted(RENDERERS),
@@ -1041,7 +1044,7 @@ def build_parser() -> argparse.ArgumentParser:
         "nanokit validate workspace.json --max-errors 50",
         _cmd_validate,
     )
-    validate.add_argument("path", help="a .json document or a .jsonl log")
+    _add_path(validate)
     validate.add_argument(
         "--max-errors",
         type=_positive_number,
@@ -1062,7 +1065,7 @@ def build_parser() -> argparse.ArgumentParser:
         "nanokit ghosts workspace.json --now 2026-06-15T12:00:00Z",
         _cmd_ghosts,
     )
-    ghosts.add_argument("path", help="a .json document or a .jsonl log")
+    _add_path(ghosts)
     ghosts.add_argument("--now", type=_moment, help="the time to judge at (default: now, UTC)")
     ghosts.add_argument(
         "--grace-days",
@@ -1079,7 +1082,7 @@ def build_parser() -> argparse.ArgumentParser:
         "nanokit loyalty workspace.json --now 2026-06-15T12:00:00Z",
         _cmd_loyalty,
     )
-    standing.add_argument("path", help="a .json document or a .jsonl log")
+    _add_path(standing)
     standing.add_argument("--now", type=_moment, help="the time to judge at (default: now, UTC)")
     _add_output(standing)
     return parser
