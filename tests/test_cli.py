@@ -1297,3 +1297,129 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert child.wait(timeout=120) == 141
     assert first.startswith(b"nanokit demo:")
     assert err == b""
+
+
+# -- report --jobs ----------------------------------------------------------------------------
+@pytest.fixture
+def small_split(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Split logs from 64 KiB per process (the demo log is split); one entry per split read."""
+    from nanokit.kpi import _split
+
+    monkeypatch.setattr(_split, "_MIN_BYTES_PER_WORKER", 64 * 1024)
+    calls: list[int] = []
+    real = _split.fold_ranges
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(len(args[1]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_split, "fold_ranges", counting)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--by", "deal", "--format", "json"],
+        ["--by", "influencer", "--campaign", PAID_CAMPAIGN_ID, "--format", "table"],
+        ["--by", "campaign", "--format", "csv", "--rank-by", "roi"],
+    ],
+)
+def test_report_with_jobs_writes_byte_for_byte_what_one_process_writes(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    demo_run: tuple[str, Path],
+    small_split: list[int],
+    extra: list[str],
+) -> None:
+    from nanokit.kpi import _split
+
+    log = demo_run[1] / "workspace.jsonl"
+    written = {}
+    for jobs in ("1", "2", "auto"):
+        target = tmp_path / f"report-{jobs}"
+        code, out, err = run(
+            capsys, "-q", "report", str(log), *extra, "--jobs", jobs, "-o", str(target)
+        )
+        assert (code, out, err) == (0, "", "")
+        written[jobs] = target.read_bytes()
+    assert written["2"] == written["1"]
+    assert written["auto"] == written["1"]
+    assert small_split[0] == 8  # --jobs 2: two processes, four ranges each
+    assert len(small_split) == (2 if _split.usable_cpus() > 1 else 1)  # auto splits too
+
+
+def test_report_with_jobs_stops_at_the_same_bad_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    demo_run: tuple[str, Path],
+    small_split: list[int],
+) -> None:
+    lines = (demo_run[1] / "workspace.jsonl").read_bytes().splitlines(keepends=True)
+    lines[2000] = lines[2000].replace(b'"kind":"', b'"kind":"re', 1)
+    lines[2500] = b"not json\n"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b"".join(lines))
+    one = run(capsys, "-q", "report", str(bad), "--jobs", "1")
+    two = run(capsys, "-q", "report", str(bad), "--jobs", "2")
+    assert two == one
+    assert one[0] == 1
+    assert one[2].startswith(f"nanokit: error: {bad}: line 2001: $.kind: expected one of")
+    assert small_split == [8]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "x", "1.5", "", "two", "99999999999999999999"])
+def test_bad_jobs_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], demo_run: tuple[str, Path], value: str
+) -> None:
+    code, out, err = run(capsys, "report", str(demo_run[1] / "workspace.jsonl"), f"--jobs={value}")
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if "error:" in line]
+    assert len(errors) == 1
+    assert "argument --jobs: expected" in errors[0]
+
+
+def test_jobs_leave_skip_invalid_and_documents_in_one_process(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    demo_run: tuple[str, Path],
+    small_split: list[int],
+) -> None:
+    lines = (demo_run[1] / "workspace.jsonl").read_bytes().splitlines(keepends=True)
+    lines.insert(1500, b"not json\n")
+    log = tmp_path / "log.jsonl"
+    log.write_bytes(b"".join(lines))
+    outputs = []
+    for jobs in ("1", "2"):
+        code, out, err = run(capsys, "-q", "report", str(log), "--skip-invalid", "--jobs", jobs)
+        assert code == 0
+        assert "1 rejected" in err
+        outputs.append(out)
+    assert outputs[0] == outputs[1]
+    code, _, err = run(capsys, "-q", "report", str(demo_run[1] / "workspace.json"), "--jobs", "2")
+    assert (code, err) == (0, "")
+    assert small_split == []  # neither was split
+
+
+def test_progress_on_a_terminal_with_jobs(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    demo_run: tuple[str, Path],
+    small_split: list[int],
+) -> None:
+    terminal = _Terminal()
+    clock = _fake_clock()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(cli, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))
+    capsys.readouterr()
+    code = cli.main(["report", str(demo_run[1] / "workspace.jsonl"), "--format", "json"])
+    assert code == 0
+    json.loads(capsys.readouterr().out)
+    from nanokit.kpi import _split
+
+    assert len(small_split) == (1 if _split.usable_cpus() > 1 else 0)  # --jobs auto
+    shown_lines = terminal.getvalue()
+    assert "3,042 records read" in shown_lines
+    assert shown_lines.endswith("\n")

@@ -160,3 +160,24 @@ def test_merging_nothing_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         merge_summaries([])
     assert caught.value.path == "summaries"
+
+
+def test_worker_processes_take_one_partition_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Dask's process pool hands out ready tasks in batches of 6 by default: with 7 partitions
+    # on 2 workers, one worker would fold 6 of them. `report` asks for one at a time.
+    seen: list[dict[str, object]] = []
+
+    class Lazy:
+        def compute(self, **options: object) -> LogSummary:
+            seen.append(options)
+            return LogSummary("deal")
+
+    monkeypatch.setattr(nanokit_dask, "summarize", lambda bag, group_by: Lazy())
+    for scheduler in ("processes", "threads", "sync", None):
+        assert nanokit_dask.report(object(), group_by="deal", scheduler=scheduler) == {}
+    assert seen == [
+        {"scheduler": "processes", "chunksize": 1},
+        {"scheduler": "threads"},
+        {"scheduler": "sync"},
+        {},
+    ]

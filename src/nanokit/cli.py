@@ -30,7 +30,7 @@ import math
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any, Final, cast
@@ -107,6 +107,23 @@ def _positive_number(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
     return number
+
+
+def _jobs(text: str) -> int | None:
+    """`--jobs`: `auto` (`None`: every CPU this process may use) or a number of processes."""
+    if text.strip().lower() == "auto":
+        return None
+    cleaned = text.replace(",", "").replace("_", "")
+    if cleaned.isascii() and cleaned.isdigit():
+        if len(cleaned) > 16 or int(cleaned) > MAX_COUNT:
+            raise argparse.ArgumentTypeError(
+                f"expected a number of processes of at most {MAX_COUNT:,}, or 'auto'"
+            )
+        if int(cleaned) >= 1:
+            return int(cleaned)
+    raise argparse.ArgumentTypeError(
+        f"expected 'auto' or a number of processes of at least 1 such as 2, got {text!r}"
+    )
 
 
 def _amount(text: str) -> Decimal:
@@ -526,7 +543,9 @@ def _cmd_report(args: argparse.Namespace, out: IO[str]) -> int:
         sink = _Sink(args.by, args.campaign)
         rejected = _skip_invalid(path, rejects, sink, _Progress(not args.quiet))
     else:
-        sink = _summary_sink(path, args.by, args.campaign, _Progress(not args.quiet))
+        sink = _summary_sink(
+            path, args.by, args.campaign, _Progress(not args.quiet), jobs=args.jobs
+        )
     try:
         view = _view(
             sink,
@@ -548,13 +567,26 @@ def _cmd_report(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _summary_sink(
-    path: Path, group_by: str, campaign_id: str | None, progress: _Progress
+    path: Path,
+    group_by: str,
+    campaign_id: str | None,
+    progress: _Progress,
+    *,
+    jobs: int | None = 1,
 ) -> _Sink:
-    """A log read by `LogSummary`: every line checked, interactions summed, none built."""
-    summary = LogSummary(group_by)
+    """A log read by `LogSummary`: every line checked, interactions summed, none built.
+
+    With `jobs` above 1 (or `None`, every usable CPU), a large log is read by that many
+    worker processes (see `LogSummary.read_file`); the result is the same.
+    """
+
+    def tick(lines: int) -> None:
+        progress.tick(lines - progress.count)
+
     try:
-        with path.open("rb") as handle:
-            summary.read(_ticking(handle, progress) if progress.enabled else handle)
+        summary = LogSummary.read_file(
+            path, group_by, workers=jobs, progress=tick if progress.enabled else None
+        )
     finally:
         progress.done()
     sink = _Sink(group_by, campaign_id)
@@ -567,13 +599,6 @@ def _summary_sink(
         else summary.accumulator.for_campaign(campaign_id, deals=summary.deals.values())
     )
     return sink
-
-
-def _ticking(lines: Iterable[bytes], progress: _Progress) -> Iterator[bytes]:
-    """The lines, counted on the progress line as they go by."""
-    for line in lines:
-        progress.tick()
-        yield line
 
 
 # -- demo -------------------------------------------------------------------------------------
@@ -987,6 +1012,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where --skip-invalid writes the rejected lines, as JSON Lines (default: "
         "INPUT.rejects.jsonl; written atomically, even when nothing is rejected)",
+    )
+    report.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="processes that read a large .jsonl log at once: a number, or auto (the default: "
+        "every CPU this process may use); 1 reads in this process, as do a log under 16 MiB "
+        "per process and --skip-invalid; the report is the same whatever N",
     )
     _add_output(report)
 

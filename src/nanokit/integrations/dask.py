@@ -196,7 +196,9 @@ def report(
         definition: The engagement-rate definition (a mean over every post).
         rate_card: Prices for an earned media value, or `None` for none.
         scheduler: The Dask scheduler to compute with (`"processes"`, `"threads"`,
-            `"sync"`, or a distributed client's); `None` uses Dask's default.
+            `"sync"`, or a distributed client's); `None` uses Dask's default. With
+            `"processes"`, each worker is handed one partition at a time (Dask's
+            `chunksize=1`), so that every worker folds partitions.
 
     Returns:
         Reports by group id, exactly as one pass over the whole log gives them.
@@ -217,7 +219,12 @@ def report(
         []
     """
     lazy = summarize(bag, group_by=group_by)
-    summary: LogSummary = (
-        lazy.compute() if scheduler is None else lazy.compute(scheduler=scheduler)
-    )
+    if scheduler is None:
+        summary: LogSummary = lazy.compute()
+    elif scheduler == "processes":
+        # Dask's process pool hands out ready tasks in batches (6 by default); a task here
+        # folds a whole partition, so a batch would keep the other workers idle.
+        summary = lazy.compute(scheduler=scheduler, chunksize=1)
+    else:
+        summary = lazy.compute(scheduler=scheduler)
     return summary.report(campaign=campaign, definition=definition, rate_card=rate_card)

@@ -54,6 +54,7 @@ from __future__ import annotations
 import decimal
 import enum
 import operator
+import os
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -392,6 +393,8 @@ class KpiAccumulator:
         Each line is checked exactly as [`iter_jsonl`][nanokit.serialization.iter_jsonl]
         checks it (a bad line raises the same error), but a valid interaction is only
         summed: no `Interaction` is built for it. This is the fast way to sum a large log.
+        Lines are read a few dozen at a time: when a bad line stops the reading, the lines
+        before it are added, and some lines after it may have been taken from `lines`.
 
         Args:
             lines: Lines of text or bytes, such as a file opened in binary mode.
@@ -430,38 +433,35 @@ class KpiAccumulator:
         index_of = _INDEX
         measured = _MEASURED
         rank_of = RANK
-        lane_line = _ser._lane_line if _ser._LANE_OPEN else None
         hook = None if tagged else _ser.CONVERTER.get_structure_hook(Interaction)
         added = 0
         try:
-            for number, line in enumerate(lines, start=1):
-                item = None if lane_line is None else lane_line(line, tagged)
-                if item is None:  # the ordinary path decides, and builds the record
-                    if not line.strip():
-                        continue
-                    try:
-                        record = _ser._read_line(line, number, Interaction, hook)
-                    except ValidationError as error:
-                        if on_error is None:
-                            raise
-                        on_error(error)
-                        continue
-                    if isinstance(record, Interaction):
-                        self.add(record)
-                    elif keep is not None:
-                        keep(record)
+            for chunk in _ser._lane_chunks(lines, tagged, _ser._LANE_OPEN):
+                if isinstance(chunk, list):  # the checked fields of interactions
+                    for item in chunk:
+                        cell = cells.get(item[15])  # the relationship: the key of its sums
+                        if cell is None:
+                            cell = cells[item[15]] = _Cell()
+                        cell.counts[index_of[item[3]]] += item[4]
+                        cell.records += 1
+                        if item[8] is not None:
+                            cell.add_amount(item[3], item[8], item[0], item[2])
+                        if item[13] is not measured:
+                            cell.rank = max(cell.rank, rank_of[item[13]])
+                        added += 1
                     continue
-                key = (item[2], item[5], item[6], item[11])  # the checked fields
-                cell = cells.get(key)
-                if cell is None:
-                    cell = cells[key] = _Cell()
-                cell.counts[index_of[item[3]]] += item[4]
-                cell.records += 1
-                if item[8] is not None:
-                    cell.add_amount(item[3], item[8], item[0], item[2])
-                if item[13] is not measured:
-                    cell.rank = max(cell.rank, rank_of[item[13]])
-                added += 1
+                number, line = chunk  # the ordinary path decides, and builds the record
+                try:
+                    record = _ser._read_line(line, number, Interaction, hook)
+                except ValidationError as error:
+                    if on_error is None:
+                        raise
+                    on_error(error)
+                    continue
+                if isinstance(record, Interaction):
+                    self.add(record)
+                elif keep is not None:
+                    keep(record)
         finally:
             self._records += added
         return self
@@ -1026,6 +1026,93 @@ class LogSummary:
         """
         self._accumulator.read_jsonl(lines, tagged=True, keep=self.add, on_error=on_error)
         return self
+
+    @classmethod
+    def read_file(
+        cls,
+        path: str | os.PathLike[str],
+        group_by: Grouping | str = Grouping.CAMPAIGN,
+        *,
+        workers: int | None = 1,
+        on_error: Callable[[ValidationError], object] | None = None,
+        progress: Callable[[int], object] | None = None,
+    ) -> LogSummary:
+        """Read a tagged JSON Lines file into a new summary, with several processes if asked.
+
+        With `workers` above 1, a large file is cut into byte ranges at line starts, a few
+        per worker; worker processes fold the ranges into summaries, and this process merges
+        them in file order. Every sum is exact, so the summary equals (`==`) that of
+        `LogSummary(group_by).read(open(path, "rb"))`, and the errors are the sequential
+        read's errors too: the same first error, with the file's own line number and the same
+        message, or, with `on_error`, every bad line reported in file order, all in this
+        process. A record given twice with different data, or amounts of one relationship in
+        two currencies, is refused with the sequential message at the same line: the range
+        where it clashes is read again here, on top of the ranges before it.
+
+        A file under 16 MiB per worker is read by fewer workers, and by none (in this
+        process, exactly as `read` reads it) when one would be enough. Workers start with
+        `fork` on POSIX systems but macOS when this process runs a single thread (at once,
+        nanokit already imported), else with `spawn`: then call this under
+        `if __name__ == "__main__":` in a script, as `multiprocessing` asks. The file must not
+        change while it is read.
+
+        Args:
+            path: The file (a tagged log, as
+                [`write_records`][nanokit.serialization.write_records] writes it).
+            group_by: What [`report`][nanokit.kpi.accumulator.LogSummary.report] reports
+                by: influencer, campaign (the default) or deal.
+            workers: How many processes may read at once: 1 (the default) reads in this
+                process; `None` means every CPU this process may use.
+            on_error: Called with the `ValidationError` of each bad line, which is then
+                skipped; by default the first one is raised.
+            progress: Called from time to time (in this process) with the number of lines
+                read so far, for a progress line.
+
+        Returns:
+            The summary of the whole file.
+
+        Raises:
+            ValidationError: For a bad line (unless `on_error` is given), with its line
+                number; for a record given twice with different data; for a bad grouping,
+                `workers` (not a whole number of at least 1, or `None`), or a callback that
+                is not callable.
+            CurrencyMismatchError: As for `KpiAccumulator.add`.
+            OSError: When the file cannot be read (it is missing, or a folder).
+
+        Examples:
+            >>> import os, tempfile
+            >>> lines = [
+            ...     '{"type": "deal", "id": "d-1", "campaign_id": "c-1", "influencer_id": "i-1", "compensation": {"cash_per_post": {"amount": "50"}}}',
+            ...     '{"type": "interaction", "id": "e-1", "occurred_at": "2026-05-03T18:00:00Z", "influencer_id": "i-1", "kind": "post", "campaign_id": "c-1"}',
+            ...     '{"type": "interaction", "id": "e-2", "occurred_at": "2026-05-03T19:00:00Z", "influencer_id": "i-x", "kind": "like", "count": 0}',
+            ... ]
+            >>> path = os.path.join(tempfile.mkdtemp(), "log.jsonl")
+            >>> with open(path, "w", encoding="utf-8") as handle:
+            ...     _ = handle.write("\\n".join(lines))
+            >>> problems = []
+            >>> summary = LogSummary.read_file(path, "deal", workers=2, on_error=problems.append)
+            >>> summary == LogSummary("deal").read(lines[:2])
+            True
+            >>> [str(problem) for problem in problems]
+            ['line 3: $.count: must be at least 1, got 0']
+
+            Two workers were allowed, but a file this small is read in this process. Without
+            `on_error`, the first bad line stops the read:
+
+            >>> LogSummary.read_file(path, "deal", workers=None)
+            Traceback (most recent call last):
+            ...
+            nanokit.exceptions.ValidationError: line 3: $.count: must be at least 1, got 0
+            >>> LogSummary.read_file(path, workers=0)
+            Traceback (most recent call last):
+            ...
+            nanokit.exceptions.ValidationError: workers: must be at least 1, got 0
+        """
+        from nanokit.kpi import _split  # here: _split imports this module
+
+        return _split.read_file(
+            path, group_by, workers=workers, on_error=on_error, progress=progress
+        )
 
     def merge(self, other: LogSummary) -> LogSummary:
         """A new summary holding both; neither input changes.
