@@ -4,8 +4,8 @@ Interactions are read and written by a lane of their own (see the comment above
 `_lane_line` in the module). The lane may only be quicker: for every line it either builds
 the very object the ordinary path builds, or steps aside so that the ordinary path decides
 (and gives its usual error). These tests compare the two on valid lines from
-`tests.strategies` and on corrupted variants of them, with each way the lane can parse (the
-line pattern, orjson when it is installed, the standard parser), and compare what the lane
+`tests.strategies` and on corrupted variants of them, with each parser the lane can use
+(orjson when it is installed, the standard parser), and compare what the lane
 writes with what `to_dict` and the standard encoder write.
 """
 
@@ -28,13 +28,10 @@ from nanokit.serialization import dump_jsonl, dump_records, iter_jsonl, iter_rec
 
 HAS_ORJSON = importlib.util.find_spec("orjson") is not None
 
-# The ways the lane can parse a line: (prefer the pattern?, the JSON parser of the dict lane).
-LANES: dict[str, tuple[bool, Callable[[str | bytes], Any]]] = {
-    "pattern": (True, ser._loads_stdlib),
-    "stdlib": (False, ser._loads_stdlib),
-}
+# The parsers the lane can use.
+LANES: dict[str, Callable[[str | bytes], Any]] = {"stdlib": ser._loads_stdlib}
 if HAS_ORJSON:
-    LANES["orjson"] = (False, ser._ORJSON.loads)
+    LANES["orjson"] = ser._ORJSON.loads
 
 EVENT: dict[str, Any] = {
     "id": "ev-1",
@@ -55,9 +52,7 @@ PROPERTY = settings(
 
 @pytest.fixture(params=sorted(LANES))
 def lane(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    prefer, loads = LANES[request.param]
-    monkeypatch.setattr(ser, "_prefer_pattern", prefer)
-    monkeypatch.setattr(ser, "_fast_loads", loads)
+    monkeypatch.setattr(ser, "_fast_loads", LANES[request.param])
     return str(request.param)
 
 

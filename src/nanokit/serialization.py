@@ -47,7 +47,9 @@ import datetime as dt
 import difflib
 import functools
 import importlib
+import itertools
 import json
+import json.scanner
 import math
 import os
 import re
@@ -887,10 +889,15 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 # whatever it is not sure about (a key written twice, an escaped quote, a number where text
 # belongs, a missing or unknown key, a value that fails a check) goes the ordinary way, which
 # then gives the usual object or the usual error. The lane decides nothing differently, only
-# sooner; tests/test_serialization_fast.py checks that both agree.
-# orjson, when installed (the `fast` extra), parses and writes the lines; it reads integers
-# beyond 64 bits as floats, which no field of an Interaction takes, so such a line goes the
-# ordinary way too.
+# sooner; tests/test_serialization_fast.py and tests/test_lane_batch.py check that both agree.
+# orjson, when installed (the `fast` extra), parses and writes the lines, and the standard
+# parser otherwise. orjson reads integers beyond 64 bits as floats, which no field of an
+# Interaction takes, so such a line goes the ordinary way too.
+# One checker (`_lane_fields`) checks the parsed lines, for the readers that build
+# interactions and for `KpiAccumulator.read_jsonl`, which only sums them. Lines are read a
+# batch at a time (`_lane_chunks`), parsed as one JSON array (`_lane_batch`), except by
+# the readers that build objects from lines that are not a list: those read one line at a
+# time (`_lane_line`), since their caller may look at the line an object came from.
 def _optional_module(name: str) -> Any:
     """An optional dependency, or `None` when it is not installed."""
     try:
@@ -900,11 +907,21 @@ def _optional_module(name: str) -> Any:
 
 
 _ORJSON: Final[Any] = _optional_module("orjson")
-_PLAIN_DECODE: Final = json.JSONDecoder().decode  # no hook: duplicate keys are found by counting
+_PLAIN: Final = json.JSONDecoder()  # no hook: duplicate keys are found by counting
+_SCAN: Final = json.scanner.make_scanner(cast(Any, _PLAIN))  # its scanner, without its steps
 
 
-def _loads_stdlib(line: str | bytes) -> Any:
-    return _PLAIN_DECODE(line.decode("utf-8") if isinstance(line, bytes) else line)
+def _loads_stdlib(text: str | bytes) -> Any:
+    """`_PLAIN.decode(text)`, quicker for a value that starts the text and ends it or its line."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    try:
+        data, end = _SCAN(text, 0)
+    except StopIteration:  # white space first, say: let `decode` decide
+        return _PLAIN.decode(text)
+    if end == len(text) or text[end:] in ("\n", "\r\n"):
+        return data
+    return _PLAIN.decode(text)  # other white space, or more after the value
 
 
 def _dumps_orjson(data: object) -> str:
@@ -916,7 +933,6 @@ def _dumps_orjson(data: object) -> str:
 
 
 _fast_loads: Callable[[str | bytes], Any] = _loads_stdlib if _ORJSON is None else _ORJSON.loads
-_prefer_pattern: bool = _ORJSON is None  # orjson parses faster than a pattern matches
 
 _LANE_FIELDS: Final = (
     "id",
@@ -938,6 +954,7 @@ _LANE_FIELDS: Final = (
 # The lane knows exactly these fields; should the class change, every line goes the ordinary way.
 _LANE_OPEN: Final = tuple(field.name for field in attrs.fields(Interaction)) == _LANE_FIELDS
 _LANE_KEYS: Final = frozenset(_LANE_FIELDS)
+_TAGGED_KEYS: Final = _LANE_KEYS | {"type"}
 _MONEY_KEYS: Final = frozenset(("amount", "currency"))
 _KIND_OF: Final = {kind.value: kind for kind in _enums.InteractionKind}
 _PLATFORM_OF: Final = {platform.value: platform for platform in _enums.Platform}
@@ -952,158 +969,23 @@ _HASHTAGS: Final = attrs.fields(Interaction).hashtags
 _NO_TAGS: Final[tuple[str, ...]] = ()
 _MAX_ID: Final = 200
 _MAX_NOTE: Final = 10_000
+_MAX_COUNT: Final = _c.MAX_COUNT
 _FROM_ISO: Final = dt.datetime.fromisoformat
 
 LaneFields = tuple[Any, ...]
-"""The checked field values of one Interaction, in the order of its fields (private)."""
-
-
-def _line_pattern(tagged: bool) -> re.Pattern[str]:
-    """A line holding one Interaction in the fields' own order, each key at most once, every
-    string free of escapes, white space only where JSON allows it: for such a line each
-    string's content is its value, so the groups are the parsed values (`None` when absent).
-    """
-    ws = "[ \\t\\n\\r]*"
-    text = '"([^"\\\\\\x00-\\x1f]*)"'  # a JSON string without escapes; its content is its value
-    item = '"[^"\\\\\\x00-\\x1f]*"'
-
-    def member(key: str, value: str, *, first: bool = False) -> str:
-        # White space once between two tokens: two runs side by side would backtrack.
-        part = f'"{key}"{ws}:{ws}{value}{ws}' if first else f',{ws}"{key}"{ws}:{ws}{value}{ws}'
-        return part if first or key in ("occurred_at", "influencer_id", "kind") else f"(?:{part})?"
-
-    money = f"\\{{{ws}{member('amount', text, first=True)}{member('currency', text)}\\}}"
-    tags = f"\\[{ws}((?:{item}{ws}(?:,{ws}{item}{ws})*)?)\\]"
-    parts = [
-        f"{ws}\\{{{ws}",
-        f'"type"{ws}:{ws}"interaction"{ws},{ws}' if tagged else "",
-        member("id", text, first=True),
-        member("occurred_at", text),
-        member("influencer_id", text),
-        member("kind", text),
-        member("count", "(0|[1-9][0-9]{0,15})"),
-        member("campaign_id", text),
-        member("deal_id", text),
-        member("content_id", text),
-        member("value", money),
-        member("direction", text),
-        member("channel", text),
-        member("platform", text),
-        member("hashtags", tags),
-        member("provenance", text),
-        member("note", text),
-        f"\\}}{ws}",
-    ]
-    return re.compile("".join(parts))
-
-
-_PLAIN_LINE: Final = _line_pattern(tagged=False)
-_TAGGED_LINE: Final = _line_pattern(tagged=True)
-_ITEM: Final = re.compile('"([^"\\\\\\x00-\\x1f]*)"')
-
-
-def _matched_fields(match: re.Match[str]) -> LaneFields | None:
-    """The checked fields of a line `_line_pattern` matched, or `None` when a check fails.
-
-    Every group is text (or `None` for a member left out), so only the values are checked.
-    """
-    (
-        event_id,
-        when,
-        influencer,
-        kind_text,
-        count_text,
-        campaign,
-        deal,
-        content,
-        amount,
-        currency,
-        direction_text,
-        channel_text,
-        platform_text,
-        tags_text,
-        provenance_text,
-        note,
-    ) = match.groups()
-    if not (
-        0 < len(event_id) <= _MAX_ID
-        and event_id.strip() == event_id
-        and (influencer in _KNOWN_IDS or _id_ok(influencer))
-        and len(when) <= 64
-        and when.isascii()
-    ):
-        return None
-    kind = _KIND_OF.get(kind_text)
-    count = 1 if count_text is None else int(count_text)
-    try:
-        moment = _FROM_ISO(when)
-    except _FAILURES:
-        return None
-    if kind is None or moment.tzinfo is None or not 1 <= count <= _c.MAX_COUNT:
-        return None
-    if (
-        (campaign is not None and not (campaign in _KNOWN_IDS or _id_ok(campaign)))
-        or (deal is not None and not (deal in _KNOWN_IDS or _id_ok(deal)))
-        or (content is not None and not (content in _KNOWN_IDS or _id_ok(content)))
-    ):
-        return None
-    platform = None
-    if platform_text is not None and (platform := _PLATFORM_OF.get(platform_text)) is None:
-        return None
-    value = direction = channel = None
-    tags: tuple[str, ...] | None = _NO_TAGS
-    provenance: _enums.Provenance | None = _MEASURED
-    if amount is not None:
-        if kind not in VALUED_KINDS:
-            return None
-        value = _lane_amount(amount, "USD" if currency is None else currency)
-        if value is None:
-            return None
-    if direction_text is not None or channel_text is not None:
-        if kind not in _RELATIONSHIP:
-            return None
-        if direction_text is not None and (direction := _DIRECTION_OF.get(direction_text)) is None:
-            return None
-        if channel_text is not None and (channel := _CHANNEL_OF.get(channel_text)) is None:
-            return None
-    if tags_text is not None and (tags := _lane_tags(_ITEM.findall(tags_text))) is None:
-        return None
-    if provenance_text is not None and (provenance := _PROVENANCE_OF.get(provenance_text)) is None:
-        return None
-    if note is None:
-        note = ""
-    elif len(note) > _MAX_NOTE:
-        return None
-    return (
-        event_id,
-        moment,
-        influencer,
-        kind,
-        count,
-        campaign,
-        deal,
-        content,
-        value,
-        direction,
-        channel,
-        platform,
-        tags,
-        provenance,
-        note,
-    )
+"""The checked field values of one Interaction, in the order of its fields, then its
+relationship (see `_RELATIONS`) and the number of strings its line holds (private)."""
 
 
 def _lane_line(line: str | bytes, tagged: bool) -> LaneFields | None:
     """The checked fields of an interaction line (tagged `"type": "interaction"` or not), or
     `None` when the ordinary path must read the line.
 
-    Without orjson, a line in the fields' own order (as nanokit writes it) is read by
-    `_line_pattern`, which is faster than the standard parser. Any other line is parsed as
-    JSON without the hook that refuses a key written twice; the quotes are counted instead. Every `"` of a JSON text opens or closes a string, or is
-    escaped as `\\"`, so a text holds twice as many quotes as strings, plus its escaped
-    quotes. A key written twice drops the first key and the strings of its value from what
-    is parsed; so when the quotes are exactly twice the strings of the parsed record,
-    nothing was dropped.
+    The line is parsed as JSON without the hook that refuses a key written twice; the quotes
+    are counted instead. Every `"` of a JSON text opens or closes a string, or is escaped as
+    `\\"`, so a text holds twice as many quotes as strings, plus its escaped quotes. A key
+    written twice drops the first key and the strings of its value from what is parsed; so
+    when the quotes are exactly twice the strings of the parsed record, nothing was dropped.
     """
     if type(line) is bytes:
         quotes = line.count(b'"')
@@ -1111,27 +993,14 @@ def _lane_line(line: str | bytes, tagged: bool) -> LaneFields | None:
         quotes = line.count('"')
     else:
         return None
-    if _prefer_pattern:
-        try:
-            text = line.decode("utf-8") if isinstance(line, bytes) else line
-        except UnicodeDecodeError:
-            return None
-        match = (_TAGGED_LINE if tagged else _PLAIN_LINE).fullmatch(text)
-        if match is not None:
-            if text is line and not _text_ok(text):  # text (not bytes) may hold a surrogate
-                return None
-            return _matched_fields(match)
     try:
         data = _fast_loads(line)
     except (ValueError, RecursionError):  # orjson's JSONDecodeError is a ValueError
         return None
-    if type(data) is not dict:
+    fields = _lane_fields(data, tagged)
+    if fields is None or quotes != 2 * fields[-1]:
         return None
-    if tagged:
-        if data.pop("type", None) != "interaction":
-            return None
-        quotes -= 4
-    return _lane_fields(data, quotes)
+    return fields
 
 
 def _text_ok(value: str) -> bool:
@@ -1149,18 +1018,214 @@ _KNOWN_IDS: set[str] = set()
 """Ids the lane has checked, so an id seen on many lines is checked once (at most 2**16)."""
 
 
-def _id_ok(value: str) -> bool:
-    """What `_structure_str` and `identifier` take together (remembered when it is fine)."""
-    if not (
+def _is_id(value: str) -> bool:
+    """What `_structure_str` and `identifier` take together, of text."""
+    return (
         0 < len(value) <= _MAX_ID
         and value.strip() == value
         and (value.isascii() or _text_ok(value))
-    ):
+    )
+
+
+def _id_ok(value: str) -> bool:
+    """`_is_id(value)`, remembered when it is fine."""
+    if not _is_id(value):
         return False
     if len(_KNOWN_IDS) >= 65_536:
         _KNOWN_IDS.clear()
     _KNOWN_IDS.add(value)
     return True
+
+
+_RELATIONS: dict[tuple[Any, ...], tuple[tuple[Any, ...], int]] = {}
+"""Relationships the lane has checked, each with how many of its parts are text (at most
+2**16 of them).
+
+A relationship is `(influencer_id, campaign_id, deal_id, platform)`, as a
+`KpiAccumulator` keys its sums, with the platform a `Platform`; it is its own key here. The
+lane looks the raw values of a line up: a `Platform` is equal to its value and hashes as it
+does, so the raw text finds the checked key, and a line of a known relationship costs one
+look-up (and gives the accumulator the very key object it already holds)."""
+
+
+def _lane_relation(
+    influencer: object, campaign: object, deal: object, platform: object
+) -> tuple[tuple[Any, ...], int] | None:
+    """The relationship of these raw values once each is checked, and how many of them are
+    text (remembered); or `None`."""
+    if not (
+        type(influencer) is str
+        and _id_ok(influencer)
+        and (campaign is None or (type(campaign) is str and _id_ok(campaign)))
+        and (deal is None or (type(deal) is str and _id_ok(deal)))
+    ):
+        return None
+    if platform is not None:
+        platform = _PLATFORM_OF.get(platform) if type(platform) is str else None
+        if platform is None:
+            return None
+    relation = (influencer, campaign, deal, platform)
+    if len(_RELATIONS) >= 65_536:
+        _RELATIONS.clear()
+    known = _RELATIONS[relation] = (relation, 4 - relation.count(None))
+    return known
+
+
+def _lane_fields(data: object, tagged: bool) -> LaneFields | None:
+    """The fields of the Interaction a parsed line describes, checked as the converter and
+    the class check them (with the number of strings the line holds, see `_lane_line`), or
+    `None` when the ordinary path must decide.
+
+    A line holding only the frequent fields (`count`, `campaign_id`, `deal_id`,
+    `content_id`, `platform` beside the four required ones) is checked here; one holding
+    another key, or a null, also goes through `_lane_rare`.
+    """
+    if type(data) is not dict or (tagged and data.get("type") != "interaction"):
+        return None
+    try:
+        event_id = data["id"]
+        when = data["occurred_at"]
+        influencer = data["influencer_id"]
+        kind = data["kind"]
+    except KeyError:
+        return None
+    count = data.get("count", 1)
+    campaign = data.get("campaign_id")
+    deal = data.get("deal_id")
+    content = data.get("content_id")
+    platform = data.get("platform")
+    if not (
+        type(event_id) is str
+        and _is_id(event_id)
+        and type(when) is str
+        and len(when) <= 64
+        and when.isascii()
+        and type(count) is int
+        and 1 <= count <= _MAX_COUNT
+    ):
+        return None
+    try:
+        kind = _KIND_OF.get(kind)
+        moment = _FROM_ISO(when)
+        known = _RELATIONS.get((influencer, campaign, deal, platform))
+    except _FAILURES:  # not a time; or an array or object (unhashable) where text belongs
+        return None
+    if kind is None or moment.tzinfo is None:
+        return None
+    if known is None:
+        known = _lane_relation(influencer, campaign, deal, platform)
+        if known is None:
+            return None
+    relation, texts = known  # and the id, time and kind are text
+    if content is not None:
+        if not (type(content) is str and (content in _KNOWN_IDS or _id_ok(content))):
+            return None
+        texts += 1
+    # Whether the keys are the frequent ones alone, none of them null; and the strings of
+    # the line: its keys and text values (and "type" and "interaction").
+    keys = len(data)
+    if tagged:
+        keys -= 1  # "type", which is "interaction"
+    others = keys - texts - 3
+    held = keys + texts + 3
+    if tagged:
+        held += 2
+    if others == 0 or (others == 1 and "count" in data):
+        return (
+            event_id,
+            moment,
+            influencer,
+            kind,
+            count,
+            campaign,
+            deal,
+            content,
+            None,
+            None,
+            None,
+            relation[3],
+            _NO_TAGS,
+            _MEASURED,
+            "",
+            relation,
+            held,
+        )
+    rare = _lane_rare(data, kind, tagged)
+    if rare is None:
+        return None
+    value, direction, channel, tags, provenance, note, more = rare
+    return (
+        event_id,
+        moment,
+        influencer,
+        kind,
+        count,
+        campaign,
+        deal,
+        content,
+        value,
+        direction,
+        channel,
+        relation[3],
+        tags,
+        provenance,
+        note,
+        relation,
+        held + more,
+    )
+
+
+def _lane_rare(
+    data: dict[str, Any], kind: _enums.InteractionKind, tagged: bool
+) -> tuple[Any, ...] | None:
+    """The rarer fields of a line (value, direction, channel, hashtags, provenance, note),
+    checked, and how many strings they hold; or `None` when the ordinary path must decide
+    (an unknown key, a value that fails a check)."""
+    if not data.keys() <= (_TAGGED_KEYS if tagged else _LANE_KEYS):
+        return None
+    strings = 0
+    value = data.get("value")
+    if value is not None:
+        if kind not in VALUED_KINDS or type(value) is not dict:
+            return None
+        strings += 2 * len(value)  # its keys and their text values
+        if (value := _lane_money(value)) is None:
+            return None
+    direction = data.get("direction")
+    channel = data.get("channel")
+    if direction is not None or channel is not None:
+        if kind not in _RELATIONSHIP:
+            return None
+        if direction is not None:
+            direction = _DIRECTION_OF.get(direction) if type(direction) is str else None
+            if direction is None:
+                return None
+            strings += 1
+        if channel is not None:
+            channel = _CHANNEL_OF.get(channel) if type(channel) is str else None
+            if channel is None:
+                return None
+            strings += 1
+    tags: tuple[str, ...] | None = _NO_TAGS
+    if "hashtags" in data:
+        tags = _lane_tags(data["hashtags"])
+        if tags is None:
+            return None
+        strings += len(tags)
+    provenance: _enums.Provenance | None = _MEASURED
+    if "provenance" in data:
+        provenance = data["provenance"]
+        provenance = _PROVENANCE_OF.get(provenance) if type(provenance) is str else None
+        if provenance is None:
+            return None
+        strings += 1
+    note = ""
+    if "note" in data:
+        note = data["note"]
+        if type(note) is not str or len(note) > _MAX_NOTE or not _text_ok(note):
+            return None
+        strings += 1
+    return value, direction, channel, tags, provenance, note, strings
 
 
 def _lane_money(data: object) -> Money | None:
@@ -1199,7 +1264,7 @@ def _lane_amount(amount: str, currency: str) -> Money | None:
 def _lane_tags(tags: object) -> tuple[str, ...] | None:
     """What the sequence hook and the `hashtag` check take, as a tuple, or `None`."""
     if type(tags) is not list:
-        return _NO_TAGS if tags is _NO_TAGS else None
+        return None
     for tag in tags:
         if type(tag) is not str or not _text_ok(tag):
             return None
@@ -1210,135 +1275,192 @@ def _lane_tags(tags: object) -> tuple[str, ...] | None:
     return tuple(tags)
 
 
-def _lane_fields(data: dict[str, Any], quotes: int) -> LaneFields | None:
-    """The fields of the Interaction `data` describes, checked as the converter and the class
-    check them, or `None` when the ordinary path must decide.
+_BATCH: Final = 64
+"""How many lines the lane reads ahead and parses as one JSON array."""
+_MIN_RUN: Final = 4
+"""Fewer lines in a row than this are not worth a batch of their own."""
+_RETRIES: Final = 4
+"""How many times the lines of a batch that failed are read as a batch again, at most."""
+_BATCH_START: Final[Mapping[tuple[type, bool], Any]] = {
+    (bytes, False): b"{",
+    (bytes, True): (b'{"type":"interaction"', b'{"type": "interaction"'),
+    (str, False): "{",
+    (str, True): ('{"type":"interaction"', '{"type": "interaction"'),
+}
+"""What a line must start with to go in a batch, by its type and whether it is tagged (a
+tagged line of another record would only make its batch fail)."""
 
-    `quotes` is the number of `"` in the text `data` was parsed from (see `_lane_line`). The
-    keys are popped as they are read: a key left over is unknown.
+
+def _lane_chunks(
+    lines: Iterable[Any], tagged: bool, lane: bool
+) -> Iterator[list[LaneFields] | tuple[int, Any]]:
+    """Read JSON Lines through the lane: what a reader of interactions does with each line.
+
+    Yields, in the order of the lines, lists of the checked fields of lines the lane took,
+    and `(number, line)` for each line the ordinary path must read; blank lines give
+    nothing. With `lane` false, every non-blank line goes to the ordinary path.
+
+    `_BATCH` lines are read at a time; each run of them that `_batch_runs` lets through is
+    read as a whole (`_lane_run`), and other lines one by one (`_lane_lines`).
     """
-    strings = len(data) + 4  # the keys, and the text of id, occurred_at, influencer_id, kind
-    pop = data.pop
-    event_id = pop("id", None)
-    when = pop("occurred_at", None)
-    influencer = pop("influencer_id", None)
-    kind = pop("kind", None)
-    count = pop("count", 1)
-    campaign = pop("campaign_id", None)
-    deal = pop("deal_id", None)
-    platform = pop("platform", None)
-    if not (
-        type(event_id) is str
-        and 0 < len(event_id) <= _MAX_ID
-        and event_id.strip() == event_id
-        and (event_id.isascii() or _text_ok(event_id))
-        and type(influencer) is str
-        and (influencer in _KNOWN_IDS or _id_ok(influencer))
-        and type(when) is str
-        and len(when) <= 64
-        and when.isascii()
-        and type(kind) is str
-        and type(count) is int
-        and 1 <= count <= _c.MAX_COUNT
-    ):
-        return None
-    kind = _KIND_OF.get(kind)
+    if not lane:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():  # a blank line is passed by
+                yield number, line
+        return
+    source = iter(lines)
+    before = 0  # how many lines came before `block`
+    while block := list(itertools.islice(source, _BATCH)):
+        start = 0
+        for stop, batched in _batch_runs(block, tagged):
+            read = _lane_run if batched else _lane_lines
+            yield from read(block[start:stop], before + start, tagged)
+            start = stop
+        before += len(block)
+
+
+def _batch_runs(block: list[Any], tagged: bool) -> list[tuple[int, bool]]:
+    """`block` cut into runs of lines, as `(end of the run, can it be batched?)`.
+
+    A line can be batched when it has the type of the block's first line, text or bytes,
+    and starts as `_BATCH_START` says; `_lane_batch` relies on that.
+    """
+    kind = type(block[0])
+    if kind is not bytes and kind is not str:
+        return [(len(block), False)]
     try:
-        moment = _FROM_ISO(when)
-    except _FAILURES:
+        flags = list(map(kind.startswith, block, itertools.repeat(_BATCH_START[kind, tagged])))
+    except TypeError:  # lines of several types
+        return [(len(block), False)]
+    if False not in flags:
+        return [(len(block), True)]
+    runs: list[tuple[int, bool]] = []
+    start = 0
+    flag = flags[0]
+    while start < len(flags):
+        try:
+            stop = flags.index(not flag, start)
+        except ValueError:
+            stop = len(flags)
+        runs.append((stop, flag and stop - start >= _MIN_RUN))
+        start = stop
+        flag = not flag
+    return runs
+
+
+def _lane_run(
+    lines: list[Any], before: int, tagged: bool
+) -> Iterator[list[LaneFields] | tuple[int, Any]]:
+    """`_lane_chunks` for lines `_batch_runs` let through, after `before` other lines.
+
+    The lines are read as one batch (`_lane_batch`). When a line of it cannot be taken, the
+    lines before it are read again as a batch, that line alone, and the lines after it as
+    a batch, a few times at most; then, or when the batch fails for another reason (it is
+    not JSON), the lines are read one by one.
+    """
+    for _ in range(_RETRIES):
+        if len(lines) < _MIN_RUN:
+            break
+        checked = _lane_batch(lines, tagged)
+        if isinstance(checked, list):
+            yield checked
+            return
+        if checked is None:
+            break
+        taken = _lane_batch(lines[:checked], tagged) if checked >= _MIN_RUN else None
+        if isinstance(taken, list):
+            yield taken
+        else:
+            yield from _lane_lines(lines[:checked], before, tagged)
+        yield from _lane_lines(lines[checked : checked + 1], before + checked, tagged)
+        lines = lines[checked + 1 :]
+        before += checked + 1
+    yield from _lane_lines(lines, before, tagged)
+
+
+def _lane_lines(
+    lines: list[Any], before: int, tagged: bool
+) -> Iterator[list[LaneFields] | tuple[int, Any]]:
+    """`_lane_chunks` for lines read one by one, after `before` other lines."""
+    taken: list[LaneFields] = []
+    for number, line in enumerate(lines, start=before + 1):
+        kind = type(line)
+        if (kind is bytes or kind is str) and not line.strip():
+            continue  # a blank line is passed by (the lane never takes one)
+        fields = _lane_line(line, tagged)
+        if fields is not None:
+            taken.append(fields)
+            continue
+        if taken:
+            yield taken
+            taken = []
+        if line.strip():
+            yield number, line
+    if taken:
+        yield taken
+
+
+def _lane_batch(lines: list[Any], tagged: bool) -> list[LaneFields] | int | None:
+    """The checked fields of every line of `lines` (which `_batch_runs` let through), read
+    as one JSON array; else the index of a line the checker refused, or `None`.
+
+    The array is the lines joined by `"\\n,"`. When it parses as exactly one item per line,
+    and the checker takes every item, item `i` is line `i`, read alone:
+
+    * A JSON string cannot hold a raw line break, so the `"\\n"` of each joint is outside
+      any string, and so are the `,` just after it and the `{` that starts the next line.
+      The `,` separates two values of an object or an array; in an object the next would
+      be a key, a string: so it separates two items of an array, the second an object.
+    * An item the checker takes holds no array of objects (its one array, `hashtags`, holds
+      strings), so that array is the outer one: each of the `len(lines) - 1` joints
+      separates two items. With `len(lines)` items there is no other separator, so item
+      `i` is the text of line `i`, with white space around it: line `i` is JSON on its own.
+
+    Each line holds at least twice as many quotes as the strings of its item (see
+    `_lane_line`), so when the quotes of the array are exactly twice the strings of all
+    items, so are the quotes of every line.
+    """
+    try:
+        if type(lines[0]) is bytes:
+            raw = b"[" + b"\n,".join(lines) + b"]"
+            quotes = raw.count(b'"')
+            items = _fast_loads(raw)
+        else:
+            text = "[" + "\n,".join(lines) + "]"
+            quotes = text.count('"')
+            items = _fast_loads(text)
+    except (ValueError, RecursionError):
         return None
-    if kind is None or moment.tzinfo is None:
+    if len(items) != len(lines):
         return None
-    if campaign is not None:
-        if type(campaign) is not str or not (campaign in _KNOWN_IDS or _id_ok(campaign)):
-            return None
-        strings += 1
-    if deal is not None:
-        if type(deal) is not str or not (deal in _KNOWN_IDS or _id_ok(deal)):
-            return None
-        strings += 1
-    if platform is not None:
-        platform = _PLATFORM_OF.get(platform) if type(platform) is str else None
-        if platform is None:
-            return None
-        strings += 1
-    content = value = direction = channel = None
-    tags: tuple[str, ...] | None = _NO_TAGS
-    provenance: _enums.Provenance | None = _MEASURED
-    note = ""
-    if data:  # the rarer fields
-        content = pop("content_id", None)
-        if content is not None:
-            if type(content) is not str or not (content in _KNOWN_IDS or _id_ok(content)):
-                return None
-            strings += 1
-    if data:  # the rarer fields still
-        value = pop("value", None)
-        if value is not None:
-            if kind not in VALUED_KINDS or type(value) is not dict:
-                return None
-            strings += 2 * len(value)  # its keys and their text values
-            if (value := _lane_money(value)) is None:
-                return None
-        direction = pop("direction", None)
-        channel = pop("channel", None)
-        if direction is not None or channel is not None:
-            if kind not in _RELATIONSHIP:
-                return None
-            if direction is not None:
-                direction = _DIRECTION_OF.get(direction) if type(direction) is str else None
-                if direction is None:
-                    return None
-                strings += 1
-            if channel is not None:
-                channel = _CHANNEL_OF.get(channel) if type(channel) is str else None
-                if channel is None:
-                    return None
-                strings += 1
-        if "hashtags" in data:
-            tags = _lane_tags(pop("hashtags"))
-            if tags is None:
-                return None
-            strings += len(tags)
-        if "provenance" in data:
-            provenance = pop("provenance")
-            provenance = _PROVENANCE_OF.get(provenance) if type(provenance) is str else None
-            if provenance is None:
-                return None
-            strings += 1
-        if "note" in data:
-            note = pop("note")
-            if type(note) is not str or len(note) > _MAX_NOTE or not _text_ok(note):
-                return None
-            strings += 1
-        if data:  # a key the class does not have
-            return None
-    if quotes != 2 * strings:
-        return None
-    return (
-        event_id,
-        moment,
-        influencer,
-        kind,
-        count,
-        campaign,
-        deal,
-        content,
-        value,
-        direction,
-        channel,
-        platform,
-        tags,
-        provenance,
-        note,
-    )
+    checked: list[LaneFields] = []
+    strings = 0
+    for data in items:
+        fields = _lane_fields(data, tagged)
+        if fields is None:
+            return len(checked)
+        checked.append(fields)
+        strings += fields[-1]
+    if quotes == 2 * strings:
+        return checked
+    # Item `i` is line `i` (see above): find the first line with more quotes than strings.
+    kind = type(lines[0])
+    counted = map(kind.count, lines, itertools.repeat(b'"' if kind is bytes else '"'))
+    for at, (found, fields) in enumerate(zip(counted, checked, strict=True)):
+        if found != 2 * fields[-1]:
+            return at
+    return None  # pragma: no cover - the totals differ, so some line does
 
 
 def _make_builder() -> Callable[[LaneFields], Interaction]:
     """Generate `build(fields)`: a new Interaction with its slots set from checked fields,
     without running the checks again (one assignment per field, unrolled)."""
     names = [f"v{index}" for index in range(len(_LANE_FIELDS))]
-    lines = ["def build(fields):", "    event = new(cls)", f"    ({', '.join(names)},) = fields"]
+    lines = [
+        "def build(fields):",
+        "    event = new(cls)",
+        f"    ({', '.join(names)}, _, _) = fields",
+    ]
     scope: dict[str, Any] = {"new": object.__new__, "cls": Interaction}
     for index, field in enumerate(_LANE_FIELDS):
         scope[f"set{index}"] = Interaction.__dict__[field].__set__
@@ -1502,29 +1624,37 @@ def iter_jsonl(
         >>> problems[0].line
         1
     """
-    return cast(Iterator[T], _scan(lines, cls, on_error, build=True))
+    return cast(Iterator[T], _scan(lines, cls, on_error))
 
 
 def _scan(
-    lines: Iterable[str | bytes],
-    cls: Any,
-    on_error: Callable[[ValidationError], object] | None,
-    *,
-    build: bool,
+    lines: Iterable[str | bytes], cls: Any, on_error: Callable[[ValidationError], object] | None
 ) -> Iterator[Any]:
     """Read JSON Lines of `cls`, or of tagged workspace records when `cls` is `None`.
 
-    Yields the object of each line; with `build=False`, an interaction the fast lane took
-    comes as its checked fields (a `LaneFields` tuple) instead, for a reader that only sums.
+    Lines given as a list or a tuple go through the lane in batches (`_lane_chunks`); others
+    one at a time, since their caller may look at the line an object came from (the CLI
+    does): no line is read before the object of the line before it is taken.
     """
     tagged = cls is None
     hook = None if tagged else CONVERTER.get_structure_hook(cls)
     lane = _LANE_OPEN and (tagged or cls is Interaction)
+    if isinstance(lines, (list, tuple)):
+        for chunk in _lane_chunks(lines, tagged, lane):
+            if isinstance(chunk, list):  # interactions the lane took
+                yield from map(_lane_interaction, chunk)
+                continue
+            number, line = chunk
+            try:
+                yield _read_line(line, number, cls, hook)
+            except ValidationError as error:
+                _report(error, on_error)
+        return
     for number, line in enumerate(lines, start=1):
         if lane:
             fields = _lane_line(line, tagged)
             if fields is not None:
-                yield _lane_interaction(fields) if build else fields
+                yield _lane_interaction(fields)
                 continue
         if not line.strip():  # a blank line (which the lane never takes) is passed by
             continue
@@ -1619,7 +1749,7 @@ def iter_records(
         ...
         nanokit.exceptions.ValidationError: line 1: $.type: expected one of 'influencer', 'campaign', 'deal', 'interaction'; got the string 'brand'
     """
-    return cast(Iterator[Record], _scan(lines, None, on_error, build=True))
+    return cast(Iterator[Record], _scan(lines, None, on_error))
 
 
 def _read_record(line: str | bytes, number: int) -> Record:
