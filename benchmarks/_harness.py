@@ -155,17 +155,14 @@ def save(rows: list[Row], path: str | None) -> None:
 
 class stdlib_only:  # noqa: N801 - used as a context manager, like a function
     """Within `with stdlib_only():`, nanokit reads and writes JSON as if orjson were not
-    installed (the standard `json` module and the line pattern), as the stdlib-only install
+    installed (the standard `json` module), as the stdlib-only install
     does. A child process gets the same with `block_orjson()` before importing nanokit."""
 
     def __enter__(self) -> None:
         from nanokit import serialization as ser
 
-        self.saved = {
-            name: getattr(ser, name) for name in ("_fast_loads", "_prefer_pattern", "_ORJSON")
-        }
+        self.saved = {name: getattr(ser, name) for name in ("_fast_loads", "_ORJSON")}
         ser._fast_loads = ser._loads_stdlib
-        ser._prefer_pattern = True
         ser._ORJSON = None
 
     def __exit__(self, *exc: object) -> None:

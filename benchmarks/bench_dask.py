@@ -5,16 +5,18 @@ Both report the same 1,000,000-line tagged log (`_data.records_file`), one row p
 * single process: `LogSummary("deal").read(file)`, then `.report()`;
 * Dask: `dask.bag.read_text(file, blocksize=...)` (blocks of the one file, one partition
   each), `nanokit.integrations.dask.report(bag, group_by="deal", scheduler="processes")`
-  with `num_workers=2`: each worker process folds its partitions into a `LogSummary`, the
-  summaries are merged, and the merge is reported.
+  with `num_workers=2` (one partition handed to a worker at a time): each worker process
+  folds its partitions into a `LogSummary`, the summaries are merged, and the merge is
+  reported.
 
 The two reports are checked to be equal (exactly) before anything is timed. Times are wall
 times of the whole computation, the pool's start included; the speed-up is single / Dask.
 
-A third path shows what two processes give without Dask: `concurrent.futures` with 2
-worker processes, each folding a byte range of the file (cut at line ends) into a
-`LogSummary`, merged in the parent. When it is no faster than one process either, the
-machine has no idle core to give (see the load average printed at the start).
+A third path shows what two processes give without Dask: `LogSummary.read_file(file,
+"deal", workers=2)`, nanokit's own reader (what `nanokit report --jobs 2` runs), with 2
+worker processes each folding byte ranges of the file (cut at line starts), merged in the
+parent. When it is no faster than one process either, the machine has no idle core to give
+(the calibration printed with the table tells).
 
     python benchmarks/bench_dask.py            # 1M lines, 3 runs
     python benchmarks/bench_dask.py --quick    # 100k lines, 3 runs
@@ -23,7 +25,6 @@ machine has no idle core to give (see the load average printed at the start).
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import sys
 import time
@@ -36,13 +37,6 @@ import _data
 from _harness import Row, measure, median, print_table, save
 
 from nanokit.kpi import LogSummary
-
-
-def fold_range(path: str, start: int, stop: int) -> LogSummary:
-    """The summary of the lines of `path` between two byte offsets (line starts)."""
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        return LogSummary("deal").read(handle.read(stop - start).splitlines())
 
 
 def burn(steps: int) -> int:
@@ -65,19 +59,6 @@ def parallel_capacity(workers: int, steps: int = 5_000_000) -> float:
         list(pool.map(burn, [steps] * workers))
         parallel = time.perf_counter() - started
     return serial / parallel
-
-
-def line_ranges(path: Path, parts: int) -> list[tuple[int, int]]:
-    """`parts` byte ranges of a file, each starting at the start of a line."""
-    size = path.stat().st_size
-    cuts = [0]
-    with path.open("rb") as handle:
-        for part in range(1, parts):
-            handle.seek(size * part // parts)
-            handle.readline()
-            cuts.append(min(handle.tell(), size))
-    cuts.append(size)
-    return list(itertools.pairwise(cuts))
 
 
 def main(argv: list[str] | None = None) -> list[Row]:
@@ -112,15 +93,7 @@ def main(argv: list[str] | None = None) -> list[Row]:
             return nanokit_dask.report(bag, group_by="deal", scheduler="processes")
 
     def pool() -> object:
-        ranges = line_ranges(log, 4 * args.workers)
-        with ProcessPoolExecutor(args.workers) as workers:
-            parts = list(
-                workers.map(fold_range, *zip(*[(str(log), *r) for r in ranges], strict=True))
-            )
-        summary = parts[0]
-        for part in parts[1:]:
-            summary = summary.merge(part)
-        return summary.report()
+        return LogSummary.read_file(log, "deal", workers=args.workers).report()
 
     partitions = db.read_text(str(log), blocksize=blocksize).npartitions
     capacity = parallel_capacity(args.workers)
@@ -131,12 +104,12 @@ def main(argv: list[str] | None = None) -> list[Row]:
     plain = Row(
         "report, 2 processes",
         label,
-        f"concurrent.futures, {args.workers} processes",
+        f"LogSummary.read_file, {args.workers} processes",
         median(times["pool"]),
         "one process",
         one,
         "",
-        notes="no Dask: byte ranges of the file folded in a process pool, then merged",
+        notes="no Dask: nanokit's own reader, byte ranges of the file folded by worker processes",
     )
     row = Row(
         "report via Dask",

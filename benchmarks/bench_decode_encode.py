@@ -7,7 +7,15 @@ objects -> the JSON Lines text: `"".join(dump_jsonl(objects))`, pydantic's
 `model_dump_json(exclude_defaults=True)` per object, msgspec's `Encoder.encode_lines`.
 
 nanokit runs twice: as installed (with orjson when the `fast` extra is installed) and as the
-stdlib-only install runs (`_harness.stdlib_only`). The rival models (`_rivals.py`) check what
+stdlib-only install runs (`_harness.stdlib_only`).
+
+A third candidate, `floor`, measures the least that any code handing out nanokit's attrs
+objects must pay in Python, with msgspec doing everything else in C: to decode, msgspec
+decodes and checks the lines into its Structs, and nanokit's `Interaction` objects are then
+built from their values with no check at all (slots set directly); to encode, each object's
+15 attributes are read into a tuple and msgspec writes the tuples. The rows `nanokit /
+floor` and `floor / msgspec` tell how far nanokit is from that floor, and how far the floor
+itself is from msgspec's own objects. The rival models (`_rivals.py`) check what
 nanokit checks; before timing, every one of `_rivals.BAD_LINES` is checked to be refused by
 all three, and the three decodes of the first lines are checked to hold the same values.
 
@@ -24,9 +32,12 @@ import argparse
 import gc
 import importlib.util
 import json
+import operator
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -35,6 +46,7 @@ import _rivals
 from _harness import Row, measure, median, print_table, save, stdlib_only
 
 from nanokit import Interaction, ValidationError
+from nanokit.serialization import _lane_interaction as build_unchecked
 from nanokit.serialization import dump_jsonl, iter_jsonl
 
 HAS_ORJSON = importlib.util.find_spec("orjson") is not None
@@ -76,6 +88,20 @@ def same_values(nanokit: list[Interaction], pydantic: list[object], msgspec: lis
             assert getattr(ours, name) == getattr(theirs, name) == getattr(struct, name), name
 
 
+def floor_decode(decoder: object, buffer: bytes) -> list[Interaction]:
+    """msgspec decodes and checks; the Interactions are built from its values unchecked."""
+    from msgspec.structs import astuple
+
+    # The lane's fields end with two of its own (the relation key): none here.
+    return [build_unchecked((*astuple(item), None, None)) for item in decoder.decode_lines(buffer)]  # type: ignore[attr-defined]
+
+
+def floor_encode(encoder: object, events: list[Interaction]) -> bytes:
+    """Each Interaction's attributes read into a tuple (one C call); msgspec writes them."""
+    values = operator.attrgetter(*(field.name for field in attrs.fields(Interaction)))
+    return encoder.encode_lines([values(event) for event in events])  # type: ignore[attr-defined, no-any-return]
+
+
 def bench(label: str, path: Path, runs: int, quick: bool) -> list[Row]:
     import msgspec
 
@@ -105,12 +131,18 @@ def bench(label: str, path: Path, runs: int, quick: bool) -> list[Row]:
             "pydantic", lambda: [pydantic_model.model_validate_json(x) for x in lines]
         ),
         "msgspec": keep("msgspec", lambda: decoder.decode_lines(buffer)),
+        "floor": keep("floor", lambda: floor_decode(decoder, buffer)),
     }
     if HAS_ORJSON:
         decoders["nanokit (stdlib)"] = keep("nanokit (stdlib)", nanokit_stdlib)
     gc.collect()
     decoded = measure(decoders, runs)
     same_values(objects[NANOKIT][:1000], objects["pydantic"][:1000], objects["msgspec"][:1000])  # type: ignore[arg-type]
+    # The floor's objects hold the same values (but its `value` is msgspec's money Struct).
+    unpriced = operator.attrgetter(
+        *(f.name for f in attrs.fields(Interaction) if f.name != "value")
+    )
+    assert list(map(unpriced, objects["floor"])) == list(map(unpriced, objects[NANOKIT]))
     events = objects[NANOKIT]
     models = objects["pydantic"]
     structs = objects["msgspec"]
@@ -126,6 +158,7 @@ def bench(label: str, path: Path, runs: int, quick: bool) -> list[Row]:
             m.model_dump_json(exclude_defaults=True) + "\n" for m in models
         ),  # type: ignore[attr-defined]
         "msgspec": lambda: encoder.encode_lines(structs),
+        "floor": lambda: floor_encode(encoder, events),
     }
     if HAS_ORJSON:
         encoders["nanokit (stdlib)"] = nanokit_stdlib_write
@@ -152,6 +185,10 @@ def bench(label: str, path: Path, runs: int, quick: bool) -> list[Row]:
                         target,
                     )
                 )
+        kind = f"{task} floor ({'TikTok' if label == 'tiktok' else 'generated'})"
+        floor = median(times["floor"])
+        rows.append(Row(kind, size, NANOKIT, median(times[NANOKIT]), "floor", floor, ""))
+        rows.append(Row(kind, size, "floor", floor, "msgspec", median(times["msgspec"]), ""))
     return rows
 
 

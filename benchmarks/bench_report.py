@@ -9,11 +9,12 @@ outside any deal.
 Each tool runs in a fresh child process, so its time (imports included) and its peak
 resident memory are its own:
 
-* `nanokit-cli`: `nanokit report LOG --by deal --format json -o OUT`, the command as it is.
-* `nanokit`: the same report through `LogSummary` (interactions summed without building
-  objects), rendered by the command's own `_view` and JSON renderer: the command once it
-  reads its log with `LogSummary` (the change proposed for `cli.py`).
-* `nanokit-stdlib`: the same, with `import orjson` made to fail (the stdlib-only install).
+* `nanokit`: `nanokit report LOG --by deal --format json -o OUT`, the command as it ships:
+  the log is read through `LogSummary` (interactions checked and summed, never built as
+  objects), cut into byte ranges read by one worker process per usable CPU (`--jobs auto`).
+* `nanokit-1cpu`: the same with `--jobs 1`: the whole log read in one process.
+* `nanokit-stdlib`: the command as it ships, with `import orjson` made to fail (the
+  stdlib-only install).
 * `pandas`: `pd.read_json(LOG, lines=True)`, then groupby; `polars`: `pl.read_ndjson(LOG,
   schema=...)`, then group_by. They read `_data.rival_log(n)`: the same interaction lines
   without the influencer, campaign and deal lines, whose follower counts and deal terms they
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import resource
 import sys
 import tempfile
 import time
@@ -49,7 +51,7 @@ COUNTED = (*CONTENT, "impression", *ENGAGEMENT, "click", "conversion", "product_
 FIELDS = ("posts", "impressions", "likes", "comments", "shares", "saves", "engagements",
           "clicks", "conversions")  # fmt: skip
 MONEY = ("cost", "revenue", "cpe", "cpm", "cpa", "roi")
-TASKS = ("nanokit-cli", "nanokit", "nanokit-stdlib", "pandas", "polars")
+TASKS = ("nanokit", "nanokit-1cpu", "nanokit-stdlib", "pandas", "polars")
 
 
 # -- what the rivals are given ----------------------------------------------------------------
@@ -221,28 +223,23 @@ def nanokit_rows(reports: dict[str | None, object]) -> dict[str, dict[str, objec
     return rows
 
 
-def run_nanokit(log: Path, out: Path, via_cli: bool) -> dict[str, dict[str, object]]:
-    import nanokit
-    from nanokit import cli
-    from nanokit._render import RENDERERS
+def library_rows(log: Path) -> dict[str, dict[str, object]]:
+    """The report by deal as the library gives it (every count by kind), for the checks."""
     from nanokit.kpi import LogSummary
 
-    if via_cli:
-        code = cli.main(["report", str(log), "--by", "deal", "--format", "json", "-o", str(out)])
-        assert code == 0
-        return {}
     with log.open("rb") as handle:
         summary = LogSummary("deal").read(handle)
-    sink = cli._Sink("deal", None)
-    sink.influencers.update(summary.influencers)
-    sink.campaigns.update(summary.campaigns)
-    sink.deals.update(summary.deals)
-    sink.accumulator = summary.accumulator
-    view = cli._view(
-        sink, group_by="deal", rank_by=nanokit.Kpi.CPE, definition_name="nanokit", source=str(log)
+    return nanokit_rows(summary.report())
+
+
+def run_nanokit(log: Path, out: Path, jobs: str) -> None:
+    """`nanokit report LOG --by deal --format json -o OUT --jobs JOBS`, in this process."""
+    from nanokit import cli
+
+    code = cli.main(
+        ["report", str(log), "--by", "deal", "--format", "json", "-o", str(out), "--jobs", jobs]
     )
-    out.write_text(RENDERERS["json"](view), encoding="utf-8")
-    return nanokit_rows({row.group: row.report for row in view.rows})
+    assert code == 0
 
 
 def cli_rows(path: Path) -> dict[str, dict[str, object]]:
@@ -306,15 +303,16 @@ def child(task: str, log: Path, out: Path, seed: int, influencers: int) -> None:
     if task == "nanokit-stdlib":
         sys.modules["orjson"] = None  # type: ignore[assignment]  # as if it were not installed
     if task.startswith("nanokit"):
-        rows = run_nanokit(log, out, via_cli=task == "nanokit-cli")
-        if task == "nanokit-cli":
-            rows = cli_rows(out)
+        run_nanokit(log, out, jobs="1" if task == "nanokit-1cpu" else "auto")
+        rows = cli_rows(out)
     else:
         given = terms(seed, influencers)
         report = pandas_report if task == "pandas" else polars_report
         rows = report(log, given)
     Path(f"{out}.rows").write_text(json.dumps(rows, default=str), encoding="utf-8")
-    child_result(STARTED)
+    # Worker processes (nanokit's --jobs) have their own memory: the largest one's peak.
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child_result(STARTED, workers_peak_mb=workers)
 
 
 # -- the parent -------------------------------------------------------------------------------
@@ -324,8 +322,9 @@ def bench(
     log = _data.records_file(lines, influencers=influencers)
     rival = _data.rival_log(lines, influencers=influencers)
     results: dict[str, dict[str, list[float]]] = {
-        task: {"seconds": [], "peak_mb": []} for task in TASKS
+        task: {"seconds": [], "peak_mb": [], "workers_peak_mb": []} for task in TASKS
     }
+    reference = library_rows(log)
     for run in range(runs):
         for task in TASKS:
             out = folder / f"{task}-{lines}-{influencers}.json"
@@ -336,31 +335,23 @@ def bench(
             )  # fmt: skip
             results[task]["seconds"].append(float(measured["seconds"]))  # type: ignore[arg-type]
             results[task]["peak_mb"].append(float(measured["peak_mb"]))  # type: ignore[arg-type]
-            if run == 0 and task != "nanokit":
-                reference = (
-                    json.loads(
-                        Path(f"{folder / f'nanokit-{lines}-{influencers}.json'}.rows").read_text()
-                    )
-                    if task != "nanokit-cli"
-                    else None
-                )
-                if reference is not None:
-                    compare(reference, json.loads(Path(f"{out}.rows").read_text()), task)
-        if run == 0:
-            nanokit = json.loads(
-                Path(f"{folder / f'nanokit-{lines}-{influencers}.json'}.rows").read_text()
-            )
-            compare(
-                json.loads(
-                    Path(f"{folder / f'nanokit-cli-{lines}-{influencers}.json'}.rows").read_text()
-                ),
-                nanokit,
-                "nanokit-cli",
-            )
+            results[task]["workers_peak_mb"].append(float(measured["workers_peak_mb"]))  # type: ignore[arg-type]
+            if run == 0:  # every figure of every tool equal to the library's own
+                compare(reference, json.loads(Path(f"{out}.rows").read_text()), task)
     return {
         task: {key: median(values) for key, values in found.items()}
         for task, found in results.items()
     }
+
+
+def memory(found: dict[str, float]) -> str:
+    """Peak memory: the process's own, and the largest worker's when it started any."""
+    own = f"{found['peak_mb']:.0f} MB"
+    return (
+        own
+        if found["workers_peak_mb"] < 1
+        else f"{own} + workers of {found['workers_peak_mb']:.0f} MB"
+    )
 
 
 def main(argv: list[str] | None = None) -> list[Row]:
@@ -388,7 +379,7 @@ def main(argv: list[str] | None = None) -> list[Row]:
             lines = _data.SIZES[label]
             runs = args.runs or (3 if args.quick or label == "1m" else 5)
             found = bench(lines, runs, folder)
-            for mine in ("nanokit", "nanokit-cli", "nanokit-stdlib"):
+            for mine in ("nanokit", "nanokit-1cpu", "nanokit-stdlib"):
                 for rival, target in (("pandas", "<= 0.333"), ("polars", "<= 4")):
                     if mine == "nanokit-stdlib" and rival == "pandas":
                         target = "< 1"  # the stdlib-only install must still beat pandas
@@ -406,7 +397,7 @@ def main(argv: list[str] | None = None) -> list[Row]:
             scale.append(
                 f"| {label} | "
                 + " | ".join(
-                    f"{found[task]['seconds']:.2f} s, {found[task]['seconds'] / lines * 1e6:.1f} us/line, {found[task]['peak_mb']:.0f} MB"
+                    f"{found[task]['seconds']:.2f} s, {found[task]['seconds'] / lines * 1e6:.1f} us/line, {memory(found[task])}"
                     for task in TASKS
                 )
                 + " |"
@@ -417,7 +408,7 @@ def main(argv: list[str] | None = None) -> list[Row]:
                 found = bench(100_000, 1, folder, influencers=influencers)
                 world = _data.world(_data.SEED, influencers=influencers)
                 groups.append(
-                    f"| {influencers:,} | {len(world.deals):,} | {found['nanokit']['peak_mb']:.0f} MB | "
+                    f"| {influencers:,} | {len(world.deals):,} | {memory(found['nanokit'])} | "
                     f"{found['pandas']['peak_mb']:.0f} MB | {found['polars']['peak_mb']:.0f} MB |"
                 )
     print_table(rows, "Report end to end: nanokit time / rival time (lower is better)")
