@@ -91,15 +91,24 @@ class UsageError(NanokitError):
 
 
 # -- argument types ---------------------------------------------------------------------------
-def _whole_number(text: str) -> int:
+def _count_text(text: str, too_large: str) -> int | None:
+    """The whole number `text` writes (commas and underscores allowed), or `None` when it
+    writes none; one above `MAX_COUNT` is refused with the message `too_large`."""
     cleaned = text.replace(",", "").replace("_", "")
     if not cleaned.isascii() or not cleaned.isdigit():
+        return None
+    if len(cleaned) > 16 or int(cleaned) > MAX_COUNT:
+        raise argparse.ArgumentTypeError(too_large)
+    return int(cleaned)
+
+
+def _whole_number(text: str) -> int:
+    number = _count_text(text, f"expected a whole number of at most {MAX_COUNT:,}")
+    if number is None:
         raise argparse.ArgumentTypeError(
             f"expected a whole number of at least 0 such as 8000, got {text!r}"
         )
-    if len(cleaned) > 16 or int(cleaned) > MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at most {MAX_COUNT:,}")
-    return int(cleaned)
+    return number
 
 
 def _positive_number(text: str) -> int:
@@ -113,17 +122,14 @@ def _jobs(text: str) -> int | None:
     """`--jobs`: `auto` (`None`: every CPU this process may use) or a number of processes."""
     if text.strip().lower() == "auto":
         return None
-    cleaned = text.replace(",", "").replace("_", "")
-    if cleaned.isascii() and cleaned.isdigit():
-        if len(cleaned) > 16 or int(cleaned) > MAX_COUNT:
-            raise argparse.ArgumentTypeError(
-                f"expected a number of processes of at most {MAX_COUNT:,}, or 'auto'"
-            )
-        if int(cleaned) >= 1:
-            return int(cleaned)
-    raise argparse.ArgumentTypeError(
-        f"expected 'auto' or a number of processes of at least 1 such as 2, got {text!r}"
+    number = _count_text(
+        text, f"expected a number of processes of at most {MAX_COUNT:,}, or 'auto'"
     )
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected 'auto' or a number of processes of at least 1 such as 2, got {text!r}"
+        )
+    return number
 
 
 def _amount(text: str) -> Decimal:

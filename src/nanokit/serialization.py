@@ -1131,28 +1131,12 @@ def _lane_fields(data: object, tagged: bool) -> LaneFields | None:
     if tagged:
         held += 2
     if others == 0 or (others == 1 and "count" in data):
-        return (
-            event_id,
-            moment,
-            influencer,
-            kind,
-            count,
-            campaign,
-            deal,
-            content,
-            None,
-            None,
-            None,
-            relation[3],
-            _NO_TAGS,
-            _MEASURED,
-            "",
-            relation,
-            held,
-        )
-    rare = _lane_rare(data, kind, tagged)
-    if rare is None:
-        return None
+        rare: tuple[Any, ...] = _NO_RARE
+    else:
+        found = _lane_rare(data, kind, tagged)
+        if found is None:
+            return None
+        rare = found
     value, direction, channel, tags, provenance, note, more = rare
     return (
         event_id,
@@ -1173,6 +1157,10 @@ def _lane_fields(data: object, tagged: bool) -> LaneFields | None:
         relation,
         held + more,
     )
+
+
+_NO_RARE: Final = (None, None, None, _NO_TAGS, _MEASURED, "", 0)
+"""What `_lane_rare` gives for a line holding none of the rarer fields."""
 
 
 def _lane_rare(
